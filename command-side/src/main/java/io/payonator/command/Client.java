@@ -1,0 +1,223 @@
+package io.payonator.command;
+
+import io.payonator.api.AccountOpened;
+import io.payonator.api.ChargeBackDeposit;
+import io.payonator.api.ChargedBack;
+import io.payonator.api.ClientCommand;
+import io.payonator.api.DepositFunds;
+import io.payonator.api.Deposited;
+import io.payonator.api.DisputeDeposit;
+import io.payonator.api.Disputed;
+import io.payonator.api.Money;
+import io.payonator.api.RejectionReason;
+import io.payonator.api.ResolveDispute;
+import io.payonator.api.Resolved;
+import io.payonator.api.TransactionRejected;
+import io.payonator.api.WithdrawFunds;
+import io.payonator.api.Withdrawn;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Optional;
+
+import static io.payonator.api.RejectionReason.ACCOUNT_LOCKED;
+import static io.payonator.api.RejectionReason.ALREADY_DISPUTED;
+import static io.payonator.api.RejectionReason.CHARGED_BACK;
+import static io.payonator.api.RejectionReason.DUPLICATE_TX;
+import static io.payonator.api.RejectionReason.INSUFFICIENT_FUNDS;
+import static io.payonator.api.RejectionReason.NEGATIVE_TOTAL;
+import static io.payonator.api.RejectionReason.NOT_DISPUTED;
+import static io.payonator.api.RejectionReason.OVERFLOW;
+import static io.payonator.api.RejectionReason.UNKNOWN_TX;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One client's account. Every ledger rule of SPEC.md lives here, checked in SPEC.md's order:
+ * the account exists from the first well-formed row on, a reused tx id is a duplicate, a locked
+ * account refuses everything, then the rule of the row's type. Each row yields exactly one
+ * outcome event: the accepted change, or {@link TransactionRejected} with its reason.
+ * State changes only in the event sourcing handlers, so replaying the events rebuilds it exactly.
+ */
+@Aggregate(cache = "clientCache")
+public class Client {
+
+    @AggregateIdentifier
+    private String clientId;
+    private Money available = Money.ZERO;
+    private Money held = Money.ZERO;
+    private boolean locked;
+    private final DepositBook deposits = new DepositBook();
+
+    protected Client() {
+        // Axon creates the instance, then applies history or the first command to it
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DepositFunds command) {
+        openIfNew(command);
+        decide(command, depositRejection(command),
+                () -> new Deposited(command.client(), command.tx(), command.amount()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(WithdrawFunds command) {
+        openIfNew(command);
+        decide(command, withdrawalRejection(command),
+                () -> new Withdrawn(command.client(), command.tx(), command.amount()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DisputeDeposit command) {
+        openIfNew(command);
+        decide(command, disputeRejection(command),
+                () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ResolveDispute command) {
+        openIfNew(command);
+        decide(command, resolveRejection(command),
+                () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChargeBackDeposit command) {
+        openIfNew(command);
+        decide(command, chargebackRejection(command),
+                () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
+    }
+
+    /** SPEC.md step 1: the account exists from this row on, even if the row is then rejected. */
+    private void openIfNew(ClientCommand command) {
+        if (clientId == null) {
+            apply(new AccountOpened(command.client()));
+        }
+    }
+
+    private void decide(ClientCommand command, Optional<RejectionReason> rejection,
+                        java.util.function.Supplier<Object> acceptance) {
+        if (rejection.isPresent()) {
+            apply(new TransactionRejected(command.client(), command.type(), command.tx(), command.amount(),
+                    rejection.get(), command.origin()));
+        } else {
+            apply(acceptance.get());
+        }
+    }
+
+    private Optional<RejectionReason> depositRejection(DepositFunds command) {
+        return firstOf(
+                command.txIdSeenBefore() ? DUPLICATE_TX : null,
+                locked ? ACCOUNT_LOCKED : null,
+                available.canAdd(command.amount()) && total().canAdd(command.amount()) ? null : OVERFLOW);
+    }
+
+    private Optional<RejectionReason> withdrawalRejection(WithdrawFunds command) {
+        return firstOf(
+                command.txIdSeenBefore() ? DUPLICATE_TX : null,
+                locked ? ACCOUNT_LOCKED : null,
+                available.compareTo(command.amount()) >= 0 ? null : INSUFFICIENT_FUNDS);
+    }
+
+    private Optional<RejectionReason> disputeRejection(DisputeDeposit command) {
+        if (locked) {
+            return Optional.of(ACCOUNT_LOCKED);
+        }
+        DepositBook.State state = deposits.stateOf(command.tx());
+        return switch (state) {
+            case UNKNOWN -> Optional.of(UNKNOWN_TX);
+            case DISPUTED -> Optional.of(ALREADY_DISPUTED);
+            case CHARGED_BACK -> Optional.of(CHARGED_BACK);
+            case UNDISPUTED -> canMoveToHeld(deposits.amountOf(command.tx())) ? Optional.empty() : Optional.of(OVERFLOW);
+        };
+    }
+
+    private Optional<RejectionReason> resolveRejection(ResolveDispute command) {
+        return firstOf(
+                locked ? ACCOUNT_LOCKED : null,
+                disputedDepositRejection(command.tx()));
+    }
+
+    private Optional<RejectionReason> chargebackRejection(ChargeBackDeposit command) {
+        Optional<RejectionReason> notChargeable = firstOf(
+                locked ? ACCOUNT_LOCKED : null,
+                disputedDepositRejection(command.tx()));
+        if (notChargeable.isPresent()) {
+            return notChargeable;
+        }
+        // the total balance never goes negative; the dispute stays open instead
+        Money amount = deposits.amountOf(command.tx());
+        return total().compareTo(amount) >= 0 ? Optional.empty() : Optional.of(NEGATIVE_TOTAL);
+    }
+
+    /** Resolve and chargeback both need a deposit of this client that is under dispute. */
+    private RejectionReason disputedDepositRejection(long tx) {
+        return switch (deposits.stateOf(tx)) {
+            case UNKNOWN -> UNKNOWN_TX;
+            case DISPUTED -> null;
+            case UNDISPUTED, CHARGED_BACK -> NOT_DISPUTED;
+        };
+    }
+
+    private boolean canMoveToHeld(Money amount) {
+        return available.canSubtract(amount) && held.canAdd(amount);
+    }
+
+    private Money total() {
+        return available.plus(held);
+    }
+
+    private static Optional<RejectionReason> firstOf(RejectionReason... checksInOrder) {
+        for (RejectionReason reason : checksInOrder) {
+            if (reason != null) {
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpened event) {
+        clientId = String.valueOf(event.client());
+    }
+
+    @EventSourcingHandler
+    void on(Deposited event) {
+        available = available.plus(event.amount());
+        deposits.record(event.tx(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(Withdrawn event) {
+        available = available.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(Disputed event) {
+        available = available.minus(event.amount());
+        held = held.plus(event.amount());
+        deposits.markDisputed(event.tx());
+    }
+
+    @EventSourcingHandler
+    void on(Resolved event) {
+        held = held.minus(event.amount());
+        available = available.plus(event.amount());
+        deposits.markUndisputed(event.tx());
+    }
+
+    @EventSourcingHandler
+    void on(ChargedBack event) {
+        held = held.minus(event.amount());
+        locked = true;
+        deposits.markChargedBack(event.tx());
+    }
+}

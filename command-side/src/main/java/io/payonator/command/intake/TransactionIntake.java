@@ -1,0 +1,87 @@
+package io.payonator.command.intake;
+
+import io.payonator.api.ChargeBackDeposit;
+import io.payonator.api.ClientCommand;
+import io.payonator.api.DepositFunds;
+import io.payonator.api.DisputeDeposit;
+import io.payonator.api.InvalidAmountException;
+import io.payonator.api.Money;
+import io.payonator.api.ResolveDispute;
+import io.payonator.api.RowOrigin;
+import io.payonator.api.TransactionType;
+import io.payonator.api.WithdrawFunds;
+
+import static io.payonator.api.RejectionReason.INVALID_AMOUNT;
+import static io.payonator.api.RejectionReason.MALFORMED;
+
+/**
+ * Turns one row's fields into the command for its client: validates the fields (SPEC.md, Input)
+ * and, for a well-formed deposit or withdrawal, reserves its tx id. Must be called in input order,
+ * from one thread per stream, before commands are spread over workers.
+ */
+public final class TransactionIntake {
+
+    public static final int MAX_CLIENT = 65_535;
+    public static final long MAX_TX = 4_294_967_295L;
+
+    private final TransactionIdRegistry registry;
+
+    public TransactionIntake(TransactionIdRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param amount the amount field, or {@code null} when the row has none
+     * @throws MalformedRowException if a field breaks SPEC.md's input rules; nothing is reserved then
+     */
+    public ClientCommand admit(String type, String client, String tx, String amount, RowOrigin origin)
+            throws MalformedRowException {
+        TransactionType parsedType = TransactionType.fromCode(type)
+                .orElseThrow(() -> malformed("unknown transaction type '" + type + "'"));
+        int parsedClient = (int) parseId("client", client, MAX_CLIENT);
+        long parsedTx = parseId("tx", tx, MAX_TX);
+        return switch (parsedType) {
+            case DEPOSIT -> new DepositFunds(parsedClient, parsedTx, positiveAmount(amount),
+                    !registry.reserve(parsedTx), origin);
+            case WITHDRAWAL -> new WithdrawFunds(parsedClient, parsedTx, positiveAmount(amount),
+                    !registry.reserve(parsedTx), origin);
+            case DISPUTE -> new DisputeDeposit(parsedClient, parsedTx, origin);
+            case RESOLVE -> new ResolveDispute(parsedClient, parsedTx, origin);
+            case CHARGEBACK -> new ChargeBackDeposit(parsedClient, parsedTx, origin);
+        };
+    }
+
+    private static Money positiveAmount(String amount) throws MalformedRowException {
+        if (amount == null || amount.isEmpty()) {
+            throw new MalformedRowException(INVALID_AMOUNT, "amount is missing");
+        }
+        try {
+            return Money.parsePositive(amount);
+        } catch (InvalidAmountException e) {
+            throw new MalformedRowException(INVALID_AMOUNT, e.getMessage());
+        }
+    }
+
+    /** A plain unsigned decimal integer within {@code 0..max}; leading zeros are allowed. */
+    private static long parseId(String field, String text, long max) throws MalformedRowException {
+        if (text.isEmpty()) {
+            throw malformed(field + " is missing");
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw malformed(field + " '" + text + "' is not an unsigned integer");
+            }
+            value = value * 10 + (c - '0');
+            if (value > max) {
+                throw malformed(field + " '" + text + "' is out of range 0.." + max);
+            }
+        }
+        return value;
+    }
+
+    private static MalformedRowException malformed(String detail) {
+        return new MalformedRowException(MALFORMED, detail);
+    }
+}

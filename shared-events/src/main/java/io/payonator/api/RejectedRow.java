@@ -1,0 +1,5 @@
+package io.payonator.api;
+
+/** One line of the rejects report. */
+public record RejectedRow(String source, long line, RejectionReason reason) {
+}

@@ -1,0 +1,16 @@
+package io.payonator.api;
+
+/**
+ * A well-formed row the ledger refused, with the reason code of SPEC.md. Kept in the event store so
+ * that it is a complete audit log: tx-id reservations and the rejects report are rebuilt from it.
+ *
+ * @param amount the row's amount for deposits and withdrawals, otherwise {@code null}
+ */
+public record TransactionRejected(int client, TransactionType type, long tx, Money amount,
+                                  RejectionReason reason, RowOrigin origin) {
+
+    /** A rejected deposit or withdrawal still reserved its tx id (SPEC.md step 2). */
+    public boolean reservedTxId() {
+        return type.movesMoney();
+    }
+}
