@@ -74,7 +74,7 @@ public record Money(long units) implements Comparable<Money> {
     }
 
     @JsonCreator
-    static Money fromJson(String text) {
+    public static Money fromJson(String text) {
         boolean negative = text.startsWith("-");
         Money magnitude = parse(negative ? text.substring(1) : text);
         return negative ? new Money(-magnitude.units) : magnitude;

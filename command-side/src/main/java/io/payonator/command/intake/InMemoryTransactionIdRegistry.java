@@ -1,6 +1,12 @@
 package io.payonator.command.intake;
 
+import io.payonator.api.Deposited;
+import io.payonator.api.TransactionRejected;
+import io.payonator.api.Withdrawn;
+import org.axonframework.eventhandling.EventMessage;
 import org.roaringbitmap.RoaringBitmap;
+
+import java.util.stream.Stream;
 
 /**
  * Reserved tx ids in a compressed bitmap: ids are unsigned 32-bit (SPEC.md), which RoaringBitmap
@@ -10,6 +16,34 @@ import org.roaringbitmap.RoaringBitmap;
 public final class InMemoryTransactionIdRegistry implements TransactionIdRegistry {
 
     private final RoaringBitmap reserved = new RoaringBitmap();
+
+    /**
+     * The reservations an event history implies: every deposit or withdrawal that reached an
+     * account, accepted or rejected, reserved its tx id.
+     */
+    public static InMemoryTransactionIdRegistry fromHistory(Stream<? extends EventMessage<?>> history) {
+        InMemoryTransactionIdRegistry registry = new InMemoryTransactionIdRegistry();
+        try (history) {
+            history.filter(InMemoryTransactionIdRegistry::mayReserve)
+                    .forEach(event -> registry.reserveFrom(event.getPayload()));
+        }
+        return registry;
+    }
+
+    private static boolean mayReserve(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        return type == Deposited.class || type == Withdrawn.class || type == TransactionRejected.class;
+    }
+
+    private void reserveFrom(Object event) {
+        if (event instanceof Deposited deposited) {
+            reserve(deposited.tx());
+        } else if (event instanceof Withdrawn withdrawn) {
+            reserve(withdrawn.tx());
+        } else if (event instanceof TransactionRejected rejected && rejected.reservedTxId()) {
+            reserve(rejected.tx());
+        }
+    }
 
     @Override
     public synchronized boolean reserve(long tx) {

@@ -1,0 +1,14 @@
+package io.payonator.ops.cli;
+
+/** Process exit codes of the command line. */
+final class ExitCode {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+    static final int UNREADABLE_INPUT = 3;
+    static final int REPLAY_MISMATCH = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,117 @@
+package io.payonator.ops.cli;
+
+import io.payonator.ops.csv.TransactionCsvReader;
+import io.payonator.ops.csv.UnreadableInputException;
+import io.payonator.ops.importer.ImportJob;
+import io.payonator.ops.ledger.Ledger;
+import io.payonator.ops.ledger.LedgerQueries;
+import io.payonator.ops.ledger.ProjectionCatchUp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
+@Command(name = "payonator", mixinStandardHelpOptions = true, version = "payonator 0.1",
+        description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output.",
+        subcommands = {AccountsCommand.class, ReplayCommand.class})
+final class ImportCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Transaction CSV files, fused into one stream and read concurrently; - reads standard input.")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Persistent ledger file (created if missing; later imports append). Default: a temporary ledger.")
+    private Path db;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads applying commands (default: cores).")
+    private int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rejects", paramLabel = "PATH",
+            description = "Write every malformed or rejected row as CSV source,line,reason to this file.")
+    private Path rejects;
+
+    ImportCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 1) {
+            console.error("--workers must be at least 1");
+            return ExitCode.USAGE;
+        }
+        List<TransactionCsvReader> sources;
+        try {
+            sources = openAll();
+        } catch (UnreadableInputException e) {
+            console.error(e.getMessage());
+            return ExitCode.UNREADABLE_INPUT;
+        }
+        try (Ledger ledger = db == null ? Ledger.openTemporary() : Ledger.open(db)) {
+            ledger.get(ImportJob.class).run(sources, workers);
+            ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
+            report(ledger.get(LedgerQueries.class));
+        } finally {
+            closeAll(sources);
+        }
+        return ExitCode.OK;
+    }
+
+    /** Every source is opened and its header checked before the ledger is touched. */
+    private List<TransactionCsvReader> openAll() throws UnreadableInputException {
+        List<TransactionCsvReader> sources = new ArrayList<>();
+        try {
+            for (String file : files) {
+                sources.add(TransactionCsvReader.open(file, open(file)));
+            }
+            return sources;
+        } catch (UnreadableInputException e) {
+            closeAll(sources);
+            throw e;
+        }
+    }
+
+    private InputStream open(String file) throws UnreadableInputException {
+        if (file.equals("-")) {
+            return console.in();
+        }
+        try {
+            return Files.newInputStream(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + ": cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private void report(LedgerQueries queries) throws IOException {
+        Reports.printAccounts(queries.accounts(), console.out());
+        if (rejects != null) {
+            Reports.writeRejects(queries.rejectedRows(), rejects);
+        } else {
+            Reports.listRejects(queries.rejectedRows(), console.err());
+        }
+    }
+
+    private void closeAll(List<TransactionCsvReader> sources) {
+        for (TransactionCsvReader source : sources) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                console.error(source.source() + ": close failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.payonator.ops.importer;
+
+import io.payonator.ops.csv.CsvRow;
+import io.payonator.ops.csv.TransactionCsvReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Several sources fused into one stream of rows, each read by its own thread (SPEC.md: the caller
+ * guarantees each client's rows are in order across them). Rows of one source keep their order;
+ * rows of different sources interleave in arrival order.
+ */
+final class FusedRows implements AutoCloseable {
+
+    private static final int CHUNK = 512;
+
+    /** A chunk of one source's rows; an empty chunk marks the end of a source. */
+    private record Chunk(List<CsvRow> rows, IOException failure) {
+    }
+
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(64);
+    private final List<Thread> readers = new ArrayList<>();
+    private int open;
+    private List<CsvRow> current = List.of();
+    private int position;
+
+    FusedRows(List<TransactionCsvReader> sources) {
+        for (TransactionCsvReader source : sources) {
+            Thread reader = new Thread(() -> read(source), "read-" + source.source());
+            readers.add(reader);
+            reader.start();
+            open++;
+        }
+    }
+
+    /** The next row of any source, or {@code null} when every source is exhausted. */
+    CsvRow next() throws IOException, InterruptedException {
+        while (position == current.size()) {
+            if (open == 0) {
+                return null;
+            }
+            Chunk chunk = chunks.take();
+            if (chunk.failure() != null) {
+                throw chunk.failure();
+            }
+            if (chunk.rows().isEmpty()) {
+                open--;
+            }
+            current = chunk.rows();
+            position = 0;
+        }
+        return current.get(position++);
+    }
+
+    private void read(TransactionCsvReader source) {
+        try {
+            List<CsvRow> rows = new ArrayList<>(CHUNK);
+            for (CsvRow row = source.next(); row != null; row = source.next()) {
+                rows.add(row);
+                if (rows.size() == CHUNK) {
+                    chunks.put(new Chunk(rows, null));
+                    rows = new ArrayList<>(CHUNK);
+                }
+            }
+            if (!rows.isEmpty()) {
+                chunks.put(new Chunk(rows, null));
+            }
+            chunks.put(new Chunk(List.of(), null));
+        } catch (IOException e) {
+            putFailure(new IOException(source.source() + ": read failed: " + e.getMessage(), e));
+        } catch (UncheckedIOException e) {
+            putFailure(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void putFailure(IOException failure) {
+        try {
+            chunks.put(new Chunk(List.of(), failure));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        readers.forEach(Thread::interrupt);
+    }
+}

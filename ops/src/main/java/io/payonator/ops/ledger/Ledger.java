@@ -1,0 +1,83 @@
+package io.payonator.ops.ledger;
+
+import io.payonator.ops.LedgerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * An open ledger: the Spring application running over one SQLite file. A temporary ledger lives
+ * in a fresh file that is deleted on close; a persistent one stays for later imports and queries.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path file;
+    private final boolean temporary;
+
+    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary) {
+        this.context = context;
+        this.file = file;
+        this.temporary = temporary;
+    }
+
+    /** Opens (creating if needed) the ledger stored in {@code file}. */
+    public static Ledger open(Path file) {
+        return start(file, false, Map.of());
+    }
+
+    /** Opens a new ledger in a temporary file, deleted on close. */
+    public static Ledger openTemporary() throws IOException {
+        Path file = Files.createTempFile("payonator-", ".db");
+        // a throwaway ledger need not survive a power loss: skip the syncs
+        return start(file, true, Map.of("payonator.sqlite.synchronous", "OFF"));
+    }
+
+    private static Ledger start(Path file, boolean temporary, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("payonator.db", file.toAbsolutePath().toString());
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                    .properties(properties)
+                    .registerShutdownHook(false)
+                    .run();
+            return new Ledger(context, file, temporary);
+        } catch (RuntimeException e) {
+            if (temporary) {
+                deleteFiles(file);
+            }
+            throw e;
+        }
+    }
+
+    public <T> T get(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        if (temporary) {
+            deleteFiles(file);
+        }
+    }
+
+    private static void deleteFiles(Path file) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not delete temporary ledger " + file + suffix, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.payonator.ops.ledger;
+
+import io.payonator.query.BalanceProjection;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ledger's storage: Axon's JDBC event store and token store on the ledger's SQLite file. The
+ * schema comes from Flyway migrations (SQLite DDL), not from Axon's table factories.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LedgerConfiguration {
+
+    /** Events read per query when loading aggregates or feeding processors. */
+    private static final int EVENT_BATCH_SIZE = 1000;
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .batchSize(EVENT_BATCH_SIZE)
+                .createHeadToken(SqliteEventStatements::createHeadToken)
+                .createTailToken(SqliteEventStatements::createTailToken)
+                .createTokenAt(SqliteEventStatements::createTokenAt)
+                .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
+                .fetchTrackedEvents(SqliteEventStatements::fetchTrackedEvents)
+                .build();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SqlitePersistenceExceptionResolver();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return new SqliteTokenStore(SqliteTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer));
+    }
+
+    @Bean
+    public Cache clientCache() {
+        return new ClientCache();
+    }
+
+    /**
+     * A projection that fails must stop and say so, not skip the event: the balances would
+     * silently be wrong. The processor retries, and the import reports the error.
+     */
+    @Bean
+    public ConfigurerModule projectionErrorsPropagate() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,68 @@
+package io.payonator.ops.ledger;
+
+import io.payonator.query.BalanceProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.OptionalLong;
+
+/** Waits until the balance projection has applied every event in the store, or says why it cannot. */
+@Component
+public class ProjectionCatchUp {
+
+    private static final long POLL_MILLIS = 5;
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public StreamingEventProcessor processor() {
+        return processing.eventProcessor(BalanceProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor '"
+                        + BalanceProjection.PROCESSING_GROUP + "' is configured"));
+    }
+
+    /**
+     * @throws ProjectionFailedException if the projection reports an error, or does not catch up in time
+     */
+    public void await(Duration timeout) throws InterruptedException {
+        long head = position(eventStore.createHeadToken()).orElse(-1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!caughtUpTo(head)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionFailedException("the balance projection did not catch up with event "
+                        + head + " within " + timeout, null);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private boolean caughtUpTo(long head) {
+        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
+        for (EventTrackerStatus segment : segments) {
+            if (segment.isErrorState()) {
+                throw new ProjectionFailedException("the balance projection failed: " + segment.getError().getMessage(),
+                        segment.getError());
+            }
+        }
+        if (head < 0) {
+            return true;
+        }
+        return !segments.isEmpty()
+                && segments.stream().allMatch(segment -> position(segment.getTrackingToken()).orElse(-1) >= head);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}
