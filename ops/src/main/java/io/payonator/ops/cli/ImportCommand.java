@@ -22,12 +22,12 @@ import java.util.concurrent.Callable;
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
 @Command(name = "payonator", mixinStandardHelpOptions = true, version = "payonator 0.1",
         description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output.",
-        subcommands = {AccountsCommand.class, ReplayCommand.class})
+        subcommands = {AccountsCommand.class, ReplayCommand.class, GenerateCommand.class})
 final class ImportCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
+    @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Transaction CSV files, fused into one stream and read concurrently; - reads standard input.")
     private List<String> files = new ArrayList<>();
 
@@ -48,6 +48,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (files.isEmpty()) {
+            console.error("no input: give one or more transaction CSV files (- for standard input), or a command;"
+                    + " see --help");
+            return ExitCode.USAGE;
+        }
         if (workers < 1) {
             console.error("--workers must be at least 1");
             return ExitCode.USAGE;

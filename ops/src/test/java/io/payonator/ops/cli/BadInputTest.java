@@ -1,0 +1,157 @@
+package io.payonator.ops.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Malformed rows are reported with line and reason and skipped; unreadable inputs change nothing. */
+class BadInputTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyKindOfMalformedRowIsReportedAndProcessingContinues() throws IOException {
+        Path input = write("bad.csv", String.join("\n",
+                "type,client,tx,amount",
+                "deposit,1,1,10",             // 2 ok
+                "transfer,1,2,5",             // 3 unknown type
+                "deposit,-1,3,5",             // 4 negative client
+                "deposit,65536,4,5",          // 5 client out of range
+                "deposit,x,5,5",              // 6 client not a number
+                "deposit,1,4294967296,5",     // 7 tx out of range
+                "deposit,1,,5",               // 8 tx missing
+                "deposit,1",                  // 9 too few fields
+                "deposit,1,9,5,6",            // 10 too many fields
+                "deposit,1,10,1.00001",       // 11 five decimals
+                "deposit,1,11,-5",            // 12 negative
+                "deposit,1,12,0",             // 13 zero
+                "deposit,1,13,1e3",           // 14 exponent
+                "deposit,1,14,\"1,000\"",     // 15 thousands separator (and too many fields)
+                "deposit,1,15,1000.",         // 16 trailing point
+                "withdrawal,1,16,.5",         // 17 no integer digits
+                "withdrawal,1,17",            // 18 missing amount
+                "withdrawal,1,18,",           // 19 empty amount
+                "deposit,1,19,+5",            // 20 sign
+                "deposit,1,20,99999999999999999999", // 21 too large for the ledger
+                "",                           // 22 empty: skipped, not reported
+                "  DEPOSIT ,\t1 , 21 , 2.5 ", // 23 ok: trimmed, case-insensitive
+                "dispute,1,1,not-an-amount",  // 24 ok: amount ignored on disputes
+                "deposit,1,12,3"));           // 25 ok: tx 12 was not reserved by the malformed row 13
+        Path rejects = work.resolve("rejects.csv");
+
+        Cli.Result result = Cli.run(input.toString(), "--rejects", rejects.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("client,available,held,total,locked\n1,5.5000,10.0000,15.5000,false\n");
+        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason",
+                source(input, 3, "malformed"), source(input, 4, "malformed"), source(input, 5, "malformed"),
+                source(input, 6, "malformed"), source(input, 7, "malformed"), source(input, 8, "malformed"),
+                source(input, 9, "malformed"), source(input, 10, "malformed"), source(input, 11, "invalid_amount"),
+                source(input, 12, "invalid_amount"), source(input, 13, "invalid_amount"),
+                source(input, 14, "invalid_amount"), source(input, 15, "malformed"),
+                source(input, 16, "invalid_amount"), source(input, 17, "invalid_amount"),
+                source(input, 18, "invalid_amount"), source(input, 19, "invalid_amount"),
+                source(input, 20, "invalid_amount"), source(input, 21, "invalid_amount"));
+    }
+
+    @Test
+    void rejectionsAreListedOnStandardErrorWithoutARejectsFile() throws IOException {
+        Path input = write("in.csv", "type,client,tx,amount\nwithdrawal,3,1,5\nbogus\n");
+
+        Cli.Result result = Cli.run(input.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains("rejected " + input + ":2: insufficient_funds")
+                .contains("rejected " + input + ":3: malformed");
+        assertThat(result.out()).isEqualTo("client,available,held,total,locked\n3,0.0000,0.0000,0.0000,false\n");
+    }
+
+    @Test
+    void byteOrderMarkCrLfAndThreeColumnHeaderAreAccepted() throws IOException {
+        Path input = work.resolve("bom.csv");
+        Files.write(input, "\uFEFFType,Client,TX\r\n\r\ndispute,4,1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path rejects = work.resolve("rejects.csv");
+
+        Cli.Result result = Cli.run(input.toString(), "--rejects", rejects.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("client,available,held,total,locked\n4,0.0000,0.0000,0.0000,false\n");
+        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason", source(input, 3, "unknown_tx"));
+    }
+
+    @Test
+    void missingFileFailsNamingItAndCreatesNoLedger() throws IOException {
+        Path good = write("good.csv", "type,client,tx,amount\ndeposit,1,1,1\n");
+        Path db = work.resolve("ledger.db");
+
+        Cli.Result result = Cli.run(good.toString(), work.resolve("nope.csv").toString(), "--db", db.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("nope.csv: no such file");
+        assertThat(result.out()).isEmpty();
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void inputWithoutHeaderFailsAndLeavesTheLedgerUnchanged() throws IOException {
+        Path db = work.resolve("ledger.db");
+        Path first = write("first.csv", "type,client,tx,amount\ndeposit,1,1,1\n");
+        assertThat(Cli.run(first.toString(), "--db", db.toString()).exitCode()).isZero();
+        byte[] before = Files.readAllBytes(db);
+
+        Path headless = write("headless.csv", "deposit,1,2,5\n");
+        Cli.Result result = Cli.run(headless.toString(), "--db", db.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("headless.csv:1: no header");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(Cli.run("accounts", "--db", db.toString()).out())
+                .isEqualTo("client,available,held,total,locked\n1,1.0000,0.0000,1.0000,false\n");
+    }
+
+    @Test
+    void emptyInputHasNoHeader() throws IOException {
+        Cli.Result result = Cli.run(write("empty.csv", "\n\n").toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("empty.csv: no header");
+    }
+
+    @Test
+    void standardInputIsReadForADash() {
+        Cli.Result result = Cli.runWithInput("type,client,tx,amount\ndeposit,2,1,1.25\n", "-");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("client,available,held,total,locked\n2,1.2500,0.0000,1.2500,false\n");
+    }
+
+    @Test
+    void accountsOfAMissingLedgerFailsWithoutCreatingIt() {
+        Path db = work.resolve("missing.db");
+
+        Cli.Result result = Cli.run("accounts", "--db", db.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("no such ledger");
+        assertThat(db).doesNotExist();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(work.resolve(name), content);
+    }
+
+    private static String source(Path input, int line, String reason) {
+        return input + "," + line + "," + reason;
+    }
+
+    static List<String> lines(String text) {
+        return List.of(text.split("\n"));
+    }
+}
