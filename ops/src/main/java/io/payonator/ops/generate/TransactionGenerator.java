@@ -69,7 +69,7 @@ public final class TransactionGenerator {
             return "withdrawal," + client + "," + tx + "," + amount();
         } else if (roll < 920) {
             return "dispute," + client + "," + disputeTarget(client, history);
-        } else if (roll < 995) {
+        } else if (roll < 998) {
             return "resolve," + client + "," + openDispute(history, true);
         } else {
             return "chargeback," + client + "," + openDispute(history, false);
