@@ -1,6 +1,7 @@
 package io.payonator.command;
 
 import io.payonator.api.AccountOpened;
+import io.payonator.api.ApplyTransactions;
 import io.payonator.api.ChargeBackDeposit;
 import io.payonator.api.ChargedBack;
 import io.payonator.api.ClientCommand;
@@ -42,7 +43,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * outcome event: the accepted change, or {@link TransactionRejected} with its reason.
  * State changes only in the event sourcing handlers, so replaying the events rebuilds it exactly.
  */
-@Aggregate(cache = "clientCache")
+@Aggregate(repository = ClientAggregateConfiguration.REPOSITORY,
+        commandTargetResolver = ClientAggregateConfiguration.TARGET_RESOLVER)
 public class Client {
 
     @AggregateIdentifier
@@ -94,6 +96,31 @@ public class Client {
         openIfNew(command);
         decide(command, chargebackRejection(command),
                 () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
+    }
+
+    /** Each row of the batch is decided in order by the same handler as when sent alone. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ApplyTransactions batch) {
+        for (ClientCommand row : batch.rows()) {
+            decide(row);
+        }
+    }
+
+    private void decide(ClientCommand row) {
+        if (row instanceof DepositFunds deposit) {
+            handle(deposit);
+        } else if (row instanceof WithdrawFunds withdrawal) {
+            handle(withdrawal);
+        } else if (row instanceof DisputeDeposit dispute) {
+            handle(dispute);
+        } else if (row instanceof ResolveDispute resolve) {
+            handle(resolve);
+        } else if (row instanceof ChargeBackDeposit chargeback) {
+            handle(chargeback);
+        } else {
+            throw new IllegalArgumentException("unknown row command " + row);
+        }
     }
 
     /** SPEC.md step 1: the account exists from this row on, even if the row is then rejected. */
@@ -186,7 +213,7 @@ public class Client {
 
     @EventSourcingHandler
     void on(AccountOpened event) {
-        clientId = String.valueOf(event.client());
+        clientId = ClientTargetResolver.identifier(event.client());
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.payonator.command;
 
 import io.payonator.api.AccountOpened;
+import io.payonator.api.ApplyTransactions;
 import io.payonator.api.ChargeBackDeposit;
 import io.payonator.api.ChargedBack;
 import io.payonator.api.ClientCommand;
@@ -149,6 +150,39 @@ class ClientTest {
         @Test
         void existingAccountIsNotOpenedAgain() {
             expectAccepted(List.of(opened()), deposit(2, "3"), deposited(2, "3"));
+        }
+    }
+
+    // --- the bulk importer's batch: the same rules, row by row -------------------------------
+
+    @Nested
+    class Batch {
+
+        @Test
+        void decidesEachRowInOrderAsIfSentAlone() {
+            WithdrawFunds tooMuch = withdrawal(2, "20");
+            DisputeDeposit unknown = dispute(9);
+            fixture.givenNoPriorActivity()
+                    .when(new ApplyTransactions(CLIENT, List.of(deposit(1, "10"), tooMuch, dispute(1), unknown,
+                            resolve(1), chargeback(1))))
+                    .expectEvents(opened(), deposited(1, "10"), rejected(tooMuch, INSUFFICIENT_FUNDS),
+                            disputed(1, "10"), rejected(unknown, UNKNOWN_TX), resolved(1, "10"),
+                            rejected(chargeback(1), NOT_DISPUTED));
+        }
+
+        @Test
+        void aLockInsideTheBatchAppliesToTheRowsAfterIt() {
+            fixture.given(opened(), deposited(1, "10"), disputed(1, "10"))
+                    .when(new ApplyTransactions(CLIENT, List.of(chargeback(1), deposit(2, "1"))))
+                    .expectEvents(chargedBack(1, "10"), rejected(deposit(2, "1"), ACCOUNT_LOCKED));
+        }
+
+        @Test
+        void refusesRowsOfAnotherClient() {
+            DepositFunds otherClient = new DepositFunds(CLIENT + 1, 1, m("1"), false, ORIGIN);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new ApplyTransactions(CLIENT, List.of(deposit(1, "1"), otherClient)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -7,11 +7,12 @@ import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
 import io.payonator.ops.csv.TransactionCsvReader;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -20,22 +21,25 @@ import java.util.List;
 /**
  * Imports transaction CSVs into the ledger. One thread reads the rows in input order, validates
  * them and reserves tx ids (so duplicates never depend on scheduling); the commands are then
- * spread over workers by client. Malformed rows become {@link RowMalformed} events, so the event
- * store holds every row's outcome.
+ * spread over workers by client, in chunks. Malformed rows become {@link RowMalformed} events,
+ * stored with their chunk, so the event store holds every row's outcome.
  */
 @Component
 public class ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
 
-    private final CommandGateway commands;
-    private final EventGateway events;
+    private final CommandBus commandBus;
+    private final EventBus eventBus;
     private final EventStorageEngine storage;
+    private final int chunkRows;
 
-    ImportJob(CommandGateway commands, EventGateway events, EventStorageEngine storage) {
-        this.commands = commands;
-        this.events = events;
+    ImportJob(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage,
+              @Value("${payonator.import.chunk-rows:65536}") int chunkRows) {
+        this.commandBus = commandBus;
+        this.eventBus = eventBus;
         this.storage = storage;
+        this.chunkRows = chunkRows;
     }
 
     public ImportSummary run(List<TransactionCsvReader> sources, int workers)
@@ -44,14 +48,14 @@ public class ImportJob {
         TransactionIntake intake = new TransactionIntake(reservedTxIds());
         long rows = 0;
         long malformed = 0;
-        try (FusedRows input = new FusedRows(sources); ClientWorkers clients = new ClientWorkers(commands, workers)) {
+        try (FusedRows input = new FusedRows(sources); ClientWorkers clients = new ClientWorkers(commandBus, eventBus, workers, chunkRows)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
                 rows++;
                 try {
                     clients.submit(admit(intake, row));
                 } catch (MalformedRowException e) {
                     malformed++;
-                    events.publish(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
+                    clients.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
                 }
             }
             clients.finish();

@@ -1,7 +1,9 @@
 package io.payonator.ops.ledger;
 
 import io.payonator.query.BalanceProjection;
-import org.axonframework.common.caching.Cache;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,7 +11,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,6 +55,32 @@ public class LedgerConfiguration {
                 .build();
     }
 
+    /**
+     * Commands run without a surrounding database transaction: the event store appends a unit of
+     * work's events in one short transaction of its own at commit, so the ledger's single SQLite
+     * connection is held only while writing, and the projection can interleave. No correlation
+     * interceptor either: events carry no per-command metadata to serialise and store.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(org.axonframework.config.Configuration configuration,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        return SimpleCommandBus.builder()
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+    }
+
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration) {
+        return new LedgerEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SqlitePersistenceExceptionResolver();
@@ -61,11 +92,6 @@ public class LedgerConfiguration {
                 .connectionProvider(connectionProvider)
                 .schema(new TokenSchema())
                 .serializer(serializer));
-    }
-
-    @Bean
-    public Cache clientCache() {
-        return new ClientCache();
     }
 
     /**

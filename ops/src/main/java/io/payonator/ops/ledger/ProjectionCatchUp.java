@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.OptionalLong;
 /** Waits until the balance projection has applied every event in the store, or says why it cannot. */
 @Component
 public class ProjectionCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
 
     private static final long POLL_MILLIS = 5;
 
@@ -37,7 +41,8 @@ public class ProjectionCatchUp {
      */
     public void await(Duration timeout) throws InterruptedException {
         long head = position(eventStore.createHeadToken()).orElse(-1);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (!caughtUpTo(head)) {
             if (System.nanoTime() > deadline) {
                 throw new ProjectionFailedException("the balance projection did not catch up with event "
@@ -45,6 +50,7 @@ public class ProjectionCatchUp {
             }
             Thread.sleep(POLL_MILLIS);
         }
+        log.info("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
     }
 
     private boolean caughtUpTo(long head) {

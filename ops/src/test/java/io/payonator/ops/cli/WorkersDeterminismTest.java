@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,34 +10,53 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC.md: the same input gives byte-identical output whatever the number of workers. */
+/**
+ * SPEC.md: the same input gives byte-identical output whatever the number of workers. Compared
+ * against the slow path (one row per command and unit of work) with every worker count and a
+ * chunk size that splits the input many times.
+ */
 class WorkersDeterminismTest {
+
+    private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
 
     @TempDir
     Path work;
 
+    @AfterEach
+    void restoreChunkSize() {
+        System.clearProperty(CHUNK_ROWS);
+    }
+
     @Test
-    void oneAndFourWorkersGiveIdenticalAccountsAndRejects() throws IOException {
+    void everyWorkerCountAndChunkSizeGivesTheSlowPathsOutput() throws IOException {
         Cli.Result generated = Cli.run("generate", "6000", "--clients", "60", "--seed", "42", "--malformed", "0.02");
         assertThat(generated.exitCode()).isZero();
         Path input = Files.writeString(work.resolve("generated.csv"), generated.out());
 
-        Cli.Result one = importWith(input, 1);
-        Cli.Result four = importWith(input, 4);
-
-        assertThat(one.exitCode()).as(one.err()).isZero();
-        assertThat(four.exitCode()).as(four.err()).isZero();
-        assertThat(four.out()).isEqualTo(one.out());
-        assertThat(work.resolve("rejects-4.csv")).hasSameBinaryContentAs(work.resolve("rejects-1.csv"));
+        System.setProperty(CHUNK_ROWS, "1");
+        Cli.Result slowPath = importWith(input, 1, "slow");
+        assertThat(slowPath.exitCode()).as(slowPath.err()).isZero();
         // the stream exercises every outcome, so the comparison means something
-        String rejects = Files.readString(work.resolve("rejects-1.csv"));
-        assertThat(rejects).contains("malformed", "invalid_amount", "duplicate_tx", "insufficient_funds",
-                "unknown_tx", "not_disputed", "account_locked");
-        assertThat(one.out()).contains("true").contains("false");
+        assertThat(Files.readString(work.resolve("rejects-slow.csv"))).contains("malformed", "invalid_amount",
+                "duplicate_tx", "insufficient_funds", "unknown_tx", "not_disputed", "already_disputed",
+                "account_locked");
+        assertThat(slowPath.out()).contains("true").contains("false");
+
+        for (String chunkRows : new String[]{"700", "65536"}) {
+            System.setProperty(CHUNK_ROWS, chunkRows);
+            for (int workers : new int[]{1, 2, 4, 8}) {
+                String label = workers + "-" + chunkRows;
+                Cli.Result batched = importWith(input, workers, label);
+                assertThat(batched.exitCode()).as(batched.err()).isZero();
+                assertThat(batched.out()).as(label).isEqualTo(slowPath.out());
+                assertThat(work.resolve("rejects-" + label + ".csv")).as(label)
+                        .hasSameBinaryContentAs(work.resolve("rejects-slow.csv"));
+            }
+        }
     }
 
-    private Cli.Result importWith(Path input, int workers) {
+    private Cli.Result importWith(Path input, int workers, String label) {
         return Cli.run(input.toString(), "--workers", Integer.toString(workers),
-                "--rejects", work.resolve("rejects-" + workers + ".csv").toString());
+                "--rejects", work.resolve("rejects-" + label + ".csv").toString());
     }
 }

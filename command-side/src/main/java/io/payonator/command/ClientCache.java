@@ -1,4 +1,4 @@
-package io.payonator.ops.ledger;
+package io.payonator.command;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
