@@ -9,7 +9,7 @@ CREATE TABLE account_balance (
 
 -- Every malformed or rejected row, for the rejects report.
 CREATE TABLE rejected_row (
-    id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    id     INTEGER PRIMARY KEY, -- position of the reporting event in the event store
     source VARCHAR(4096) NOT NULL,
     line   BIGINT        NOT NULL,
     reason VARCHAR(32)   NOT NULL,

@@ -11,7 +11,7 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * One client's balances as the projection keeps them. It applies the effects the events state;
+ * One client's balances as the projection keeps them. It adds up the effects the events state;
  * it decides nothing (the rules live in the command side).
  */
 @Entity
@@ -35,30 +35,12 @@ public class AccountBalanceRow implements Persistable<Integer> {
         this.client = client;
     }
 
-    void credit(Money amount) {
-        available = Math.addExact(available, amount.units());
-        total = Math.addExact(total, amount.units());
-    }
-
-    void debit(Money amount) {
-        available = Math.subtractExact(available, amount.units());
-        total = Math.subtractExact(total, amount.units());
-    }
-
-    void hold(Money amount) {
-        available = Math.subtractExact(available, amount.units());
-        held = Math.addExact(held, amount.units());
-    }
-
-    void release(Money amount) {
-        held = Math.subtractExact(held, amount.units());
-        available = Math.addExact(available, amount.units());
-    }
-
-    void reverseAndLock(Money amount) {
-        held = Math.subtractExact(held, amount.units());
-        total = Math.subtractExact(total, amount.units());
-        locked = true;
+    /** Adds a batch's net effect; the arithmetic fails rather than wraps, like the ledger's. */
+    void apply(BalanceChanges.Delta delta) {
+        available = Math.addExact(available, delta.available);
+        held = Math.addExact(held, delta.held);
+        total = Math.addExact(total, delta.total);
+        locked |= delta.locked;
     }
 
     @Override

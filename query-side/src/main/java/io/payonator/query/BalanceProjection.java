@@ -16,15 +16,19 @@ import io.payonator.api.Withdrawn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Builds the balance and rejects tables from the event stream, and answers the queries on them.
+ * Events are gathered per batch of the processor ({@link BalanceChanges}) and written once per
+ * batch, in the batch's transaction.
  * Replay: the processor's tokens are reset, {@link #reset()} empties the tables, and every event
  * is applied again from the start of the event store.
  */
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
 public class BalanceProjection {
 
     public static final String PROCESSING_GROUP = "balances";
+    private static final String CHANGES = BalanceProjection.class.getName() + ".changes";
 
     private final AccountBalanceRepository balances;
     private final RejectedRowRepository rejections;
@@ -44,43 +49,44 @@ public class BalanceProjection {
 
     @EventHandler
     void on(AccountOpened event) {
-        balances.save(new AccountBalanceRow(event.client()));
+        changes().open(event.client());
     }
 
     @EventHandler
     void on(Deposited event) {
-        update(event.client(), row -> row.credit(event.amount()));
+        changes().of(event.client()).credit(event.amount());
     }
 
     @EventHandler
     void on(Withdrawn event) {
-        update(event.client(), row -> row.debit(event.amount()));
+        changes().of(event.client()).debit(event.amount());
     }
 
     @EventHandler
     void on(Disputed event) {
-        update(event.client(), row -> row.hold(event.amount()));
+        changes().of(event.client()).hold(event.amount());
     }
 
     @EventHandler
     void on(Resolved event) {
-        update(event.client(), row -> row.release(event.amount()));
+        changes().of(event.client()).release(event.amount());
     }
 
     @EventHandler
     void on(ChargedBack event) {
-        update(event.client(), row -> row.reverseAndLock(event.amount()));
+        changes().of(event.client()).reverseAndLock(event.amount());
     }
 
     @EventHandler
-    void on(TransactionRejected event) {
-        rejections.save(new RejectedRowEntry(event.origin().source(), event.origin().line(), event.reason(), null));
+    void on(TransactionRejected event, TrackingToken position) {
+        changes().reject(new RejectedRowEntry(positionOf(position), event.origin().source(), event.origin().line(),
+                event.reason(), null));
     }
 
     @EventHandler
-    void on(RowMalformed event) {
-        rejections.save(new RejectedRowEntry(event.origin().source(), event.origin().line(), event.reason(),
-                event.detail()));
+    void on(RowMalformed event, TrackingToken position) {
+        changes().reject(new RejectedRowEntry(positionOf(position), event.origin().source(), event.origin().line(),
+                event.reason(), event.detail()));
     }
 
     @ResetHandler
@@ -104,9 +110,20 @@ public class BalanceProjection {
         return rejections.findAllByOrderBySourceAscLineAsc().stream().map(RejectedRowEntry::toRejectedRow).toList();
     }
 
-    private void update(int client, Consumer<AccountBalanceRow> change) {
-        AccountBalanceRow row = balances.findById(client).orElseThrow(
-                () -> new IllegalStateException("event for client " + client + " before its AccountOpened"));
-        change.accept(row);
+    /**
+     * The changes of the batch being processed; written to the tables just before the batch's
+     * transaction commits, together with the processor's token.
+     */
+    private BalanceChanges changes() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(CHANGES, key -> {
+            BalanceChanges changes = new BalanceChanges();
+            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balances, rejections));
+            return changes;
+        });
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a position: " + token));
     }
 }

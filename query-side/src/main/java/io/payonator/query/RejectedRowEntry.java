@@ -3,19 +3,25 @@ package io.payonator.query;
 import io.payonator.api.RejectedRow;
 import io.payonator.api.RejectionReason;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
-/** One malformed or rejected row, as the rejects report lists it. */
+/**
+ * One malformed or rejected row, as the rejects report lists it. Its id is the position of the
+ * event that reported it in the event store: unique, and the same again after a replay.
+ */
 @Entity
 @Table(name = "rejected_row")
-public class RejectedRowEntry {
+public class RejectedRowEntry implements Persistable<Long> {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @Transient
+    private boolean fresh = true;
     private String source;
     private long line;
     private String reason;
@@ -25,11 +31,29 @@ public class RejectedRowEntry {
         // for JPA
     }
 
-    RejectedRowEntry(String source, long line, RejectionReason reason, String detail) {
+    RejectedRowEntry(long eventPosition, String source, long line, RejectionReason reason, String detail) {
+        this.id = eventPosition;
         this.source = source;
         this.line = line;
         this.reason = reason.code();
         this.detail = detail;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    /** Lets {@code save} insert without first looking for the row. */
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        fresh = false;
     }
 
     RejectedRow toRejectedRow() {

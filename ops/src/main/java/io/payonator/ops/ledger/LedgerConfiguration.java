@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import io.payonator.ops.serialization.LedgerEventSerializer;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 public class LedgerConfiguration {
 
     /** Events read per query when loading aggregates or feeding processors. */
-    private static final int EVENT_BATCH_SIZE = 1000;
+    private static final int EVENT_BATCH_SIZE = 10_000;
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -79,6 +80,13 @@ public class LedgerConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** Events in a compact binary form; see {@link LedgerEventSerializer}. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return new LedgerEventSerializer(serializer);
     }
 
     @Bean

@@ -1,0 +1,199 @@
+package io.payonator.ops.serialization;
+
+import io.payonator.api.AccountOpened;
+import io.payonator.api.ChargedBack;
+import io.payonator.api.Deposited;
+import io.payonator.api.Disputed;
+import io.payonator.api.Money;
+import io.payonator.api.RejectionReason;
+import io.payonator.api.Resolved;
+import io.payonator.api.RowMalformed;
+import io.payonator.api.RowOrigin;
+import io.payonator.api.TransactionRejected;
+import io.payonator.api.TransactionType;
+import io.payonator.api.Withdrawn;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compact binary form of the ledger's events: a format byte, then the fields as variable-length
+ * integers and length-prefixed UTF-8. About a fifth of the JSON size, and encoded and decoded
+ * without reflection. Enum values are stored by their position in fixed tables below, which may
+ * only ever be appended to.
+ */
+final class EventCodec {
+
+    /** First byte of every encoded event; JSON never starts with it, so old JSON events stay readable. */
+    static final byte FORMAT_V1 = 1;
+
+    private static final List<TransactionType> TYPES = List.of(TransactionType.DEPOSIT, TransactionType.WITHDRAWAL,
+            TransactionType.DISPUTE, TransactionType.RESOLVE, TransactionType.CHARGEBACK);
+    private static final List<RejectionReason> REASONS = List.of(RejectionReason.MALFORMED,
+            RejectionReason.INVALID_AMOUNT, RejectionReason.DUPLICATE_TX, RejectionReason.ACCOUNT_LOCKED,
+            RejectionReason.OVERFLOW, RejectionReason.INSUFFICIENT_FUNDS, RejectionReason.UNKNOWN_TX,
+            RejectionReason.ALREADY_DISPUTED, RejectionReason.CHARGED_BACK, RejectionReason.NOT_DISPUTED,
+            RejectionReason.NEGATIVE_TOTAL);
+
+    static final Map<String, Class<?>> TYPES_BY_NAME = Map.of(
+            AccountOpened.class.getName(), AccountOpened.class,
+            Deposited.class.getName(), Deposited.class,
+            Withdrawn.class.getName(), Withdrawn.class,
+            Disputed.class.getName(), Disputed.class,
+            Resolved.class.getName(), Resolved.class,
+            ChargedBack.class.getName(), ChargedBack.class,
+            TransactionRejected.class.getName(), TransactionRejected.class,
+            RowMalformed.class.getName(), RowMalformed.class);
+
+    private EventCodec() {
+    }
+
+    static boolean handles(Class<?> type) {
+        return TYPES_BY_NAME.containsValue(type);
+    }
+
+    static byte[] encode(Object event) {
+        Writer out = new Writer();
+        out.buffer.write(FORMAT_V1);
+        if (event instanceof AccountOpened e) {
+            out.varLong(e.client());
+        } else if (event instanceof Deposited e) {
+            out.movement(e.client(), e.tx(), e.amount());
+        } else if (event instanceof Withdrawn e) {
+            out.movement(e.client(), e.tx(), e.amount());
+        } else if (event instanceof Disputed e) {
+            out.movement(e.client(), e.tx(), e.amount());
+        } else if (event instanceof Resolved e) {
+            out.movement(e.client(), e.tx(), e.amount());
+        } else if (event instanceof ChargedBack e) {
+            out.movement(e.client(), e.tx(), e.amount());
+        } else if (event instanceof TransactionRejected e) {
+            out.varLong(e.client());
+            out.varLong(TYPES.indexOf(e.type()));
+            out.varLong(e.tx());
+            out.varLong(e.amount() == null ? 0 : 1);
+            if (e.amount() != null) {
+                out.signedVarLong(e.amount().units());
+            }
+            out.varLong(REASONS.indexOf(e.reason()));
+            out.origin(e.origin());
+        } else if (event instanceof RowMalformed e) {
+            out.origin(e.origin());
+            out.varLong(REASONS.indexOf(e.reason()));
+            out.string(e.detail());
+        } else {
+            throw new IllegalArgumentException("not a ledger event: " + event.getClass().getName());
+        }
+        return out.buffer.toByteArray();
+    }
+
+    static Object decode(Class<?> type, byte[] data) {
+        Reader in = new Reader(data);
+        if (in.data.length == 0 || in.data[in.position++] != FORMAT_V1) {
+            throw new IllegalArgumentException("not a version 1 encoded " + type.getName());
+        }
+        if (type == AccountOpened.class) {
+            return new AccountOpened(in.intValue());
+        } else if (type == Deposited.class) {
+            return new Deposited(in.intValue(), in.varLong(), in.money());
+        } else if (type == Withdrawn.class) {
+            return new Withdrawn(in.intValue(), in.varLong(), in.money());
+        } else if (type == Disputed.class) {
+            return new Disputed(in.intValue(), in.varLong(), in.money());
+        } else if (type == Resolved.class) {
+            return new Resolved(in.intValue(), in.varLong(), in.money());
+        } else if (type == ChargedBack.class) {
+            return new ChargedBack(in.intValue(), in.varLong(), in.money());
+        } else if (type == TransactionRejected.class) {
+            int client = in.intValue();
+            TransactionType transactionType = TYPES.get(in.intValue());
+            long tx = in.varLong();
+            Money amount = in.varLong() == 1 ? in.money() : null;
+            return new TransactionRejected(client, transactionType, tx, amount, REASONS.get(in.intValue()), in.origin());
+        } else if (type == RowMalformed.class) {
+            return new RowMalformed(in.origin(), REASONS.get(in.intValue()), in.string());
+        }
+        throw new IllegalArgumentException("not a ledger event type: " + type.getName());
+    }
+
+    private static final class Writer {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(32);
+
+        void movement(int client, long tx, Money amount) {
+            varLong(client);
+            varLong(tx);
+            signedVarLong(amount.units());
+        }
+
+        void origin(RowOrigin origin) {
+            string(origin.source());
+            varLong(origin.line());
+        }
+
+        void string(String text) {
+            byte[] bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            varLong(bytes == null ? 0 : bytes.length + 1L);
+            if (bytes != null) {
+                buffer.writeBytes(bytes);
+            }
+        }
+
+        void signedVarLong(long value) {
+            varLong((value << 1) ^ (value >> 63));
+        }
+
+        void varLong(long value) {
+            while ((value & ~0x7FL) != 0) {
+                buffer.write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            buffer.write((int) value);
+        }
+    }
+
+    private static final class Reader {
+        final byte[] data;
+        int position;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        int intValue() {
+            return Math.toIntExact(varLong());
+        }
+
+        Money money() {
+            long zigzag = varLong();
+            return new Money((zigzag >>> 1) ^ -(zigzag & 1));
+        }
+
+        RowOrigin origin() {
+            return new RowOrigin(string(), varLong());
+        }
+
+        String string() {
+            int length = intValue();
+            if (length == 0) {
+                return null;
+            }
+            String text = new String(data, position, length - 1, StandardCharsets.UTF_8);
+            position += length - 1;
+            return text;
+        }
+
+        long varLong() {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                byte b = data[position++];
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("malformed variable-length integer");
+        }
+    }
+}

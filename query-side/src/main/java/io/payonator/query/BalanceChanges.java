@@ -1,0 +1,100 @@
+package io.payonator.query;
+
+import io.payonator.api.Money;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one batch of events does to the query tables, gathered in memory and written once at the
+ * end of the batch: each touched account row is read and written once per batch, however many of
+ * its events the batch holds.
+ */
+final class BalanceChanges {
+
+    /** The net effect of a batch on one account. Sums commute, so order within the batch does not matter. */
+    static final class Delta {
+        boolean opened;
+        long available;
+        long held;
+        long total;
+        boolean locked;
+
+        void credit(Money amount) {
+            available = Math.addExact(available, amount.units());
+            total = Math.addExact(total, amount.units());
+        }
+
+        void debit(Money amount) {
+            available = Math.subtractExact(available, amount.units());
+            total = Math.subtractExact(total, amount.units());
+        }
+
+        void hold(Money amount) {
+            available = Math.subtractExact(available, amount.units());
+            held = Math.addExact(held, amount.units());
+        }
+
+        void release(Money amount) {
+            held = Math.subtractExact(held, amount.units());
+            available = Math.addExact(available, amount.units());
+        }
+
+        void reverseAndLock(Money amount) {
+            held = Math.subtractExact(held, amount.units());
+            total = Math.subtractExact(total, amount.units());
+            locked = true;
+        }
+    }
+
+    /** SQLite refuses statements with more bound variables than this (SQLITE_MAX_VARIABLE_NUMBER). */
+    private static final int IDS_PER_QUERY = 10_000;
+
+    private final Map<Integer, Delta> deltas = new LinkedHashMap<>();
+    private final List<RejectedRowEntry> rejections = new ArrayList<>();
+
+    void open(int client) {
+        of(client).opened = true;
+    }
+
+    Delta of(int client) {
+        return deltas.computeIfAbsent(client, key -> new Delta());
+    }
+
+    void reject(RejectedRowEntry rejection) {
+        rejections.add(rejection);
+    }
+
+    void writeTo(AccountBalanceRepository balances, RejectedRowRepository rejected) {
+        Map<Integer, AccountBalanceRow> rows = existingRows(balances);
+        List<AccountBalanceRow> opened = new ArrayList<>();
+        deltas.forEach((client, delta) -> {
+            AccountBalanceRow row = rows.get(client);
+            if (row == null) {
+                if (!delta.opened) {
+                    throw new IllegalStateException("event for client " + client + " before its AccountOpened");
+                }
+                row = new AccountBalanceRow(client);
+                opened.add(row);
+            }
+            row.apply(delta);
+        });
+        balances.saveAll(opened);
+        rejected.saveAll(rejections);
+    }
+
+    private Map<Integer, AccountBalanceRow> existingRows(AccountBalanceRepository balances) {
+        Map<Integer, AccountBalanceRow> rows = new HashMap<>();
+        List<Integer> clients = new ArrayList<>(deltas.keySet());
+        for (int from = 0; from < clients.size(); from += IDS_PER_QUERY) {
+            for (AccountBalanceRow row : balances.findAllById(clients.subList(from,
+                    Math.min(from + IDS_PER_QUERY, clients.size())))) {
+                rows.put(row.getId(), row);
+            }
+        }
+        return rows;
+    }
+}
