@@ -43,6 +43,9 @@ public final class CommandLineInterface {
             if (type == ReplayCommand.class) {
                 return type.cast(new ReplayCommand(console));
             }
+            if (type == BenchCommand.class) {
+                return type.cast(new BenchCommand(console));
+            }
             if (type == GenerateCommand.class) {
                 return type.cast(new GenerateCommand(console));
             }

@@ -6,6 +6,8 @@ import io.payonator.ops.importer.ImportJob;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,8 +24,10 @@ import java.util.concurrent.Callable;
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
 @Command(name = "payonator", mixinStandardHelpOptions = true, version = "payonator 0.1",
         description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output.",
-        subcommands = {AccountsCommand.class, ReplayCommand.class, GenerateCommand.class})
+        subcommands = {AccountsCommand.class, ReplayCommand.class, GenerateCommand.class, BenchCommand.class})
 final class ImportCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
 
     private final Console console;
 
@@ -68,6 +72,7 @@ final class ImportCommand implements Callable<Integer> {
             ledger.get(ImportJob.class).run(sources, workers);
             ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
             report(ledger.get(LedgerQueries.class));
+            log.info(HeapReport.describe());
         } finally {
             closeAll(sources);
         }

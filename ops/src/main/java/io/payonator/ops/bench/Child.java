@@ -1,0 +1,50 @@
+package io.payonator.ops.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The command line run as a child process, timed from its start to its exit, as an operator sees it. */
+final class Child {
+
+    record Run(int exitCode, long nanos, String err) {
+
+        /** A figure the child logged, e.g. the projection catch-up time. */
+        long logged(Pattern pattern) {
+            Matcher matcher = pattern.matcher(err);
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+        }
+    }
+
+    private final List<String> jvmOptions;
+    private final Path work;
+
+    Child(List<String> jvmOptions, Path work) {
+        this.jvmOptions = jvmOptions;
+        this.work = work;
+    }
+
+    Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, "io.payonator.ops.Payonator"));
+        }
+        command.addAll(List.of(args));
+        Path out = work.resolve("child.out");
+        Path err = work.resolve("child.err");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int exitCode = process.waitFor();
+        long nanos = System.nanoTime() - start;
+        return new Run(exitCode, nanos, Files.readString(err));
+    }
+}

@@ -1,0 +1,51 @@
+package io.payonator.ops.cli;
+
+import io.payonator.ops.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code payonator bench}: measures an import against the floor, and replay, as child processes. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generates (or takes) a file, imports it into a fresh ledger in a child process, and prints"
+                + " rows/s, events/s, projection catch-up, peak heap, the floor (parse + raw JDBC insert) and the"
+                + " ratio; then times a replay of that ledger.")
+final class BenchCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default: 1000000).")
+    private long rows = 1_000_000;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Use this file instead of generating one.")
+    private Path input;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Import workers (default: cores).")
+    private int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--clients", paramLabel = "C", description = "Clients in the generated file (default: 10000).")
+    private int clients = 10_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default: 1).")
+    private long seed = 1;
+
+    @Option(names = "--jvm-opt", paramLabel = "OPTION", description = "JVM option for the child processes, e.g. -Xmx512m.")
+    private List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Directory for the files (default: a temporary one).")
+    private Path work;
+
+    BenchCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Bench.Settings settings = new Bench.Settings(rows, input, workers, clients, seed, jvmOptions, work);
+        return new Bench(settings, console.err()).run() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+}
