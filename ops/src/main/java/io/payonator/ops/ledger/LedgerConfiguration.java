@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -19,12 +18,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import io.payonator.ops.serialization.LedgerEventSerializer;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The ledger's storage: Axon's JDBC event store and token store on the ledger's SQLite file. The
- * schema comes from Flyway migrations (SQLite DDL), not from Axon's table factories.
+ * The ledger's storage: Axon's JDBC event store (with its own connections) and token store on the
+ * ledger's SQLite file. The schema comes from Flyway migrations (SQLite DDL), not from Axon's
+ * table factories.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
@@ -32,21 +33,26 @@ public class LedgerConfiguration {
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
 
+    @Bean(destroyMethod = "close")
+    public EventStoreConnections eventStoreConnections(@Value("${payonator.sqlite.url}") String url,
+                                                       @Value("${payonator.sqlite.init-sql}") String initSql) {
+        return new EventStoreConnections(url, initSql);
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+                                                 EventStoreConnections connections) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .connectionProvider(connections.connectionProvider())
+                .transactionManager(connections.transactionManager())
                 .batchSize(EVENT_BATCH_SIZE)
                 .createHeadToken(SqliteEventStatements::createHeadToken)
                 .createTailToken(SqliteEventStatements::createTailToken)
