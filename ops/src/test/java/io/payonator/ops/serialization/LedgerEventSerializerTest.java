@@ -1,0 +1,83 @@
+package io.payonator.ops.serialization;
+
+import io.payonator.api.AccountOpened;
+import io.payonator.api.ChargedBack;
+import io.payonator.api.Deposited;
+import io.payonator.api.Disputed;
+import io.payonator.api.Money;
+import io.payonator.api.RejectionReason;
+import io.payonator.api.Resolved;
+import io.payonator.api.RowMalformed;
+import io.payonator.api.RowOrigin;
+import io.payonator.api.TransactionRejected;
+import io.payonator.api.TransactionType;
+import io.payonator.api.Withdrawn;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerEventSerializerTest {
+
+    private final JacksonSerializer jackson = JacksonSerializer.defaultSerializer();
+    private final Serializer serializer = new LedgerEventSerializer(jackson);
+
+    static Stream<Object> events() {
+        RowOrigin origin = new RowOrigin("dir/files, \"q\"/données.csv", 4_294_967_296L);
+        return Stream.of(
+                new AccountOpened(0), new AccountOpened(65_535),
+                new Deposited(1, 0, new Money(1)), new Deposited(65_535, 4_294_967_295L, new Money(Long.MAX_VALUE)),
+                new Withdrawn(2, 7, new Money(15_000)), new Disputed(3, 8, new Money(Long.MAX_VALUE)),
+                new Resolved(4, 9, new Money(10)), new ChargedBack(5, 10, new Money(20)),
+                new TransactionRejected(6, TransactionType.WITHDRAWAL, 11, new Money(99), RejectionReason.INSUFFICIENT_FUNDS,
+                        origin),
+                new TransactionRejected(7, TransactionType.CHARGEBACK, 12, null, RejectionReason.NEGATIVE_TOTAL, origin),
+                new RowMalformed(origin, RejectionReason.INVALID_AMOUNT, "amount '1.00001' has more than 4 digits"),
+                new RowMalformed(new RowOrigin("-", 2), RejectionReason.MALFORMED, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventSurvivesTheRoundTrip(Object event) {
+        SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+
+        assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
+        assertThat(serialized.getData()[0]).isEqualTo(EventCodec.FORMAT_V1);
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void eventsStoredAsJsonStillReadBack(Object event) {
+        SerializedObject<byte[]> json = jackson.serialize(event, byte[].class);
+
+        assertThat((Object) serializer.deserialize(json)).isEqualTo(event);
+    }
+
+    @Test
+    void compactFormIsMuchSmallerThanJson() {
+        Deposited event = new Deposited(1234, 567_890, Money.parse("1234.5678"));
+
+        assertThat(serializer.serialize(event, byte[].class).getData().length)
+                .isLessThan(jackson.serialize(event, byte[].class).getData().length / 4);
+    }
+
+    @Test
+    void emptyMetaDataIsStoredAsNoBytesAndOtherMetaDataAsJson() {
+        SerializedObject<byte[]> empty = serializer.serialize(MetaData.emptyInstance(), byte[].class);
+        MetaData someMetaData = MetaData.from(Map.of("traceId", "abc"));
+        SerializedObject<byte[]> some = serializer.serialize(someMetaData, byte[].class);
+
+        assertThat(empty.getData()).isEmpty();
+        assertThat((Object) serializer.deserialize(empty)).isEqualTo(MetaData.emptyInstance());
+        assertThat((Object) serializer.deserialize(some)).isEqualTo(someMetaData);
+    }
+}
