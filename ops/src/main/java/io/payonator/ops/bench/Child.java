@@ -1,6 +1,7 @@
 package io.payonator.ops.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class Child {
     Run run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        // the same JVM options as this process (the launcher's class-data archive, say), then the bench's own
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
