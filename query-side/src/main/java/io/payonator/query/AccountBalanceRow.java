@@ -4,11 +4,7 @@ import io.payonator.api.AccountBalance;
 import io.payonator.api.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One client's balances as the projection keeps them. It adds up the effects the events state;
@@ -16,7 +12,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "account_balance")
-public class AccountBalanceRow implements Persistable<Integer> {
+public class AccountBalanceRow extends NewUntilStored<Integer> {
 
     @Id
     private int client;
@@ -24,8 +20,6 @@ public class AccountBalanceRow implements Persistable<Integer> {
     private long held;
     private long total;
     private boolean locked;
-    @Transient
-    private boolean fresh = true;
 
     protected AccountBalanceRow() {
         // for JPA
@@ -46,18 +40,6 @@ public class AccountBalanceRow implements Persistable<Integer> {
     @Override
     public Integer getId() {
         return client;
-    }
-
-    /** Lets {@code save} insert a new account without first looking for it. */
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
     }
 
     AccountBalance toBalance() {

@@ -4,11 +4,7 @@ import io.payonator.api.RejectedRow;
 import io.payonator.api.RejectionReason;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One malformed or rejected row, as the rejects report lists it. Its id is the position of the
@@ -16,12 +12,10 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "rejected_row")
-public class RejectedRowEntry implements Persistable<Long> {
+public class RejectedRowEntry extends NewUntilStored<Long> {
 
     @Id
     private Long id;
-    @Transient
-    private boolean fresh = true;
     private String source;
     private long line;
     private String reason;
@@ -42,18 +36,6 @@ public class RejectedRowEntry implements Persistable<Long> {
     @Override
     public Long getId() {
         return id;
-    }
-
-    /** Lets {@code save} insert without first looking for the row. */
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        fresh = false;
     }
 
     RejectedRow toRejectedRow() {

@@ -4,9 +4,8 @@ import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code payonator accounts --db PATH}: prints the accounts CSV of a persistent ledger. */
@@ -16,8 +15,8 @@ final class AccountsCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "PATH", required = true, description = "The ledger file.")
-    private Path db;
+    @Mixin
+    private ExistingLedgerOption ledgerFile;
 
     AccountsCommand(Console console) {
         this.console = console;
@@ -25,10 +24,10 @@ final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ExistingLedger.check(db, console)) {
+        if (!ledgerFile.exists(console)) {
             return ExitCode.UNREADABLE_INPUT;
         }
-        try (Ledger ledger = Ledger.open(db)) {
+        try (Ledger ledger = Ledger.open(ledgerFile.db)) {
             ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
             Reports.printAccounts(ledger.get(LedgerQueries.class).accounts(), console.out());
         }

@@ -3,9 +3,8 @@ package io.payonator.ops.cli;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.ReplayJob;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,8 +18,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "PATH", required = true, description = "The ledger file.")
-    private Path db;
+    @Mixin
+    private ExistingLedgerOption ledgerFile;
 
     ReplayCommand(Console console) {
         this.console = console;
@@ -28,10 +27,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ExistingLedger.check(db, console)) {
+        if (!ledgerFile.exists(console)) {
             return ExitCode.UNREADABLE_INPUT;
         }
-        try (Ledger ledger = Ledger.open(db)) {
+        try (Ledger ledger = Ledger.open(ledgerFile.db)) {
             ReplayJob.Outcome outcome = ledger.get(ReplayJob.class).replay(Timeouts.PROJECTION);
             Reports.printAccounts(outcome.accountsAfter(), console.out());
             if (!outcome.identical()) {
