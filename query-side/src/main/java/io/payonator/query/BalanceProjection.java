@@ -107,7 +107,10 @@ public class BalanceProjection {
 
     @QueryHandler
     List<RejectedRow> handle(FindRejectedRows query) {
-        return rejections.findAllByOrderBySourceAscLineAsc().stream().map(RejectedRowEntry::toRejectedRow).toList();
+        RejectedRow after = query.after();
+        List<RejectedRowEntry> page = after == null ? rejections.firstPage(query.limit())
+                : rejections.pageAfter(after.source(), after.line(), after.eventPosition(), query.limit());
+        return page.stream().map(RejectedRowEntry::toRejectedRow).toList();
     }
 
     /**

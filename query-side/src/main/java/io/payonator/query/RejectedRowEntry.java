@@ -39,6 +39,6 @@ public class RejectedRowEntry extends NewUntilStored<Long> {
     }
 
     RejectedRow toRejectedRow() {
-        return new RejectedRow(source, line, RejectionReason.fromCode(reason));
+        return new RejectedRow(source, line, id, RejectionReason.fromCode(reason));
     }
 }

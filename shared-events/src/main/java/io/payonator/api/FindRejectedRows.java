@@ -1,5 +1,14 @@
 package io.payonator.api;
 
-/** Query: every malformed or rejected row, ordered by source and line. Answered with {@link RejectedRow}s. */
-public record FindRejectedRows() {
+/**
+ * Query: one page of the rejects report, every malformed or rejected row ordered by source, line
+ * and the position of the event that reported it. Answered with up to {@code limit}
+ * {@link RejectedRow}s that come after {@code after} ({@code null}: from the start); the report
+ * can hold millions of rows, so it is read page by page.
+ */
+public record FindRejectedRows(RejectedRow after, int limit) {
+
+    public static FindRejectedRows firstPage(int limit) {
+        return new FindRejectedRows(null, limit);
+    }
 }

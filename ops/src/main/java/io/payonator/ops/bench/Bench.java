@@ -28,6 +28,7 @@ public final class Bench {
 
     private static final Pattern CATCH_UP = Pattern.compile("caught up with event \\d+ after (\\d+) ms");
     private static final Pattern IMPORT = Pattern.compile("imported \\d+ rows \\(\\d+ malformed\\) in (\\d+) ms");
+    private static final Pattern REPLAY = Pattern.compile("rebuilt .* in (\\d+) ms");
     private static final Pattern PEAK_HEAP = Pattern.compile("heap: peak (\\d+) MiB");
     private static final Pattern HEAP_AFTER_GC = Pattern.compile("after last GC (\\d+) MiB");
 
@@ -71,8 +72,8 @@ public final class Bench {
                 floor.totalNanos() / 1e9, floor.parseNanos() / 1e9, events, floor.insertNanos() / 1e9);
         report.printf("ratio            %.2f (import / floor)%n", imported.nanos() / (double) floor.totalNanos());
         report.printf("replay           %.2f s process, %,d ms rebuilding, %,.0f events/s%n",
-                replayed.nanos() / 1e9, replayed.logged(Pattern.compile("rebuilt .* in (\\d+) ms")),
-                events / (replayed.logged(Pattern.compile("rebuilt .* in (\\d+) ms")) / 1e3));
+                replayed.nanos() / 1e9, replayed.logged(REPLAY),
+                events / (replayed.logged(REPLAY) / 1e3));
         report.printf("10-row file      %.2f s process start to exit%n", small.nanos() / 1e9);
         return replayed.exitCode() == 0 && small.exitCode() == 0;
     }

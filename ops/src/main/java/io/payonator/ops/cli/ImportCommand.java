@@ -109,9 +109,9 @@ final class ImportCommand implements Callable<Integer> {
     private void report(LedgerQueries queries) throws IOException {
         Reports.printAccounts(queries.accounts(), console.out());
         if (rejects != null) {
-            Reports.writeRejects(queries.rejectedRows(), rejects);
+            Reports.writeRejects(queries, rejects);
         } else {
-            Reports.listRejects(queries.rejectedRows(), console.err());
+            Reports.listRejects(queries, console.err());
         }
     }
 

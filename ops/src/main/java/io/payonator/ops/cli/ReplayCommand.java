@@ -36,7 +36,8 @@ final class ReplayCommand implements Callable<Integer> {
             if (!outcome.identical()) {
                 console.error("replay MISMATCH: the balances rebuilt from the event store differ from the balances"
                         + " before (" + outcome.accountsBefore().size() + " accounts before, "
-                        + outcome.accountsAfter().size() + " after)");
+                        + outcome.accountsAfter().size() + " after; rejects report before: " + outcome.rejectsBefore()
+                        + ", after: " + outcome.rejectsAfter() + ")");
                 return ExitCode.REPLAY_MISMATCH;
             }
             console.err().println("replay: " + outcome.accountsAfter().size()

@@ -1,7 +1,7 @@
 package io.payonator.ops.cli;
 
 import io.payonator.api.AccountBalance;
-import io.payonator.api.RejectedRow;
+import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.query.AccountsCsv;
 
 import java.io.BufferedWriter;
@@ -28,21 +28,19 @@ final class Reports {
         writer.flush();
     }
 
-    static void writeRejects(List<RejectedRow> rejects, Path file) throws IOException {
+    static void writeRejects(LedgerQueries queries, Path file) throws IOException {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write(REJECTS_HEADER);
             writer.write('\n');
-            for (RejectedRow row : rejects) {
-                writer.write(csvField(row.source()) + "," + row.line() + "," + row.reason().code() + "\n");
-            }
+            queries.forEachRejectedRow(row ->
+                    writer.write(csvField(row.source()) + "," + row.line() + "," + row.reason().code() + "\n"));
         }
     }
 
     /** Each rejection on standard error, so none goes unreported when no rejects file is asked for. */
-    static void listRejects(List<RejectedRow> rejects, PrintStream err) {
-        for (RejectedRow row : rejects) {
-            err.println("rejected " + row.source() + ":" + row.line() + ": " + row.reason().code());
-        }
+    static void listRejects(LedgerQueries queries, PrintStream err) throws IOException {
+        queries.forEachRejectedRow(row ->
+                err.println("rejected " + row.source() + ":" + row.line() + ": " + row.reason().code()));
     }
 
     /** File names may contain commas or quotes; quote them as RFC 4180 does. */

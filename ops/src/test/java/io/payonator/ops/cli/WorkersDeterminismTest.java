@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SPEC.md: the same input gives byte-identical output whatever the number of workers. Compared
  * against the slow path (one row per command and unit of work) with every worker count and a
- * chunk size that splits the input many times.
+ * chunk size that splits the input many times; the reports are read in pages of every size.
  */
 class WorkersDeterminismTest {
 
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
+    private static final String PAGE_ROWS = "payonator.reports.page-rows";
 
     @TempDir
     Path work;
@@ -25,6 +26,7 @@ class WorkersDeterminismTest {
     @AfterEach
     void restoreChunkSize() {
         System.clearProperty(CHUNK_ROWS);
+        System.clearProperty(PAGE_ROWS);
     }
 
     @Test
@@ -42,6 +44,8 @@ class WorkersDeterminismTest {
                 "account_locked");
         assertThat(slowPath.out()).contains("true").contains("false");
 
+        // the batched runs also read the rejects report in small pages
+        System.setProperty(PAGE_ROWS, "37");
         for (String chunkRows : new String[]{"700", "65536"}) {
             System.setProperty(CHUNK_ROWS, chunkRows);
             for (int workers : new int[]{1, 2, 4, 8}) {
