@@ -29,7 +29,7 @@ public final class Bench {
     private static final Pattern CATCH_UP = Pattern.compile("caught up with event \\d+ after (\\d+) ms");
     private static final Pattern IMPORT = Pattern.compile("imported \\d+ rows \\(\\d+ malformed\\) in (\\d+) ms");
     private static final Pattern REPLAY = Pattern.compile("rebuilt .* in (\\d+) ms");
-    private static final Pattern PEAK_HEAP = Pattern.compile("heap: peak (\\d+) MiB");
+    private static final Pattern PEAK_HEAP = Pattern.compile("heap: pool peaks summed (\\d+) MiB");
     private static final Pattern HEAP_AFTER_GC = Pattern.compile("after last GC (\\d+) MiB");
 
     private final Settings settings;
@@ -66,8 +66,8 @@ public final class Bench {
                 seconds, floor.rows() / seconds, events / seconds, events);
         report.printf("  of which       %,d ms importing, %,d ms projection catch-up after it%n",
                 imported.logged(IMPORT), imported.logged(CATCH_UP));
-        report.printf("  heap           peak %,d MiB, after last GC %,d MiB (options: %s)%n",
-                imported.logged(PEAK_HEAP), imported.logged(HEAP_AFTER_GC), settings.jvmOptions());
+        report.printf("  heap           after last GC %,d MiB, heap pools' peaks summed %,d MiB (options: %s)%n",
+                imported.logged(HEAP_AFTER_GC), imported.logged(PEAK_HEAP), settings.jvmOptions());
         report.printf("floor            %.2f s = parse %.2f s + raw JDBC insert of %,d events %.2f s%n",
                 floor.totalNanos() / 1e9, floor.parseNanos() / 1e9, events, floor.insertNanos() / 1e9);
         report.printf("ratio            %.2f (import / floor)%n", imported.nanos() / (double) floor.totalNanos());

@@ -5,7 +5,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 
-/** Heap figures for the log: the peak, and what the last collection left (the live set, roughly). */
+/**
+ * Heap figures for the log: what the last collection left (the live set, roughly), and the sum of
+ * each heap pool's own peak, an upper bound of the real peak (the pools peak at different times).
+ */
 final class HeapReport {
 
     private HeapReport() {
@@ -21,7 +24,7 @@ final class HeapReport {
                 afterGc += collected == null ? 0 : collected.getUsed();
             }
         }
-        return "heap: peak " + peak / (1024 * 1024) + " MiB, after last GC " + afterGc / (1024 * 1024)
+        return "heap: pool peaks summed " + peak / (1024 * 1024) + " MiB, after last GC " + afterGc / (1024 * 1024)
                 + " MiB, max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
     }
 }

@@ -87,7 +87,10 @@ public class LedgerConfiguration {
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration) {
+        // one processor reads the store: a shared producer thread and event cache would only add a
+        // second reader and hold events in the heap; each stream reads the store itself instead
         return new LedgerEventStore(EmbeddedEventStore.builder()
+                .optimizeEventConsumption(false)
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
