@@ -1,6 +1,5 @@
 package io.payonator.command;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;

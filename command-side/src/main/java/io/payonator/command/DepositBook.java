@@ -48,15 +48,19 @@ final class DepositBook {
     }
 
     void markDisputed(long tx) {
-        states[existing(tx)] = (byte) State.DISPUTED.ordinal();
+        mark(tx, State.DISPUTED);
     }
 
     void markUndisputed(long tx) {
-        states[existing(tx)] = (byte) State.UNDISPUTED.ordinal();
+        mark(tx, State.UNDISPUTED);
     }
 
     void markChargedBack(long tx) {
-        states[existing(tx)] = (byte) State.CHARGED_BACK.ordinal();
+        mark(tx, State.CHARGED_BACK);
+    }
+
+    private void mark(long tx, State state) {
+        states[existing(tx)] = (byte) state.ordinal();
     }
 
     private int existing(long tx) {

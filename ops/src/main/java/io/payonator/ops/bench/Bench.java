@@ -1,6 +1,7 @@
 package io.payonator.ops.bench;
 
 import io.payonator.ops.generate.TransactionGenerator;
+import io.payonator.ops.ledger.Ledger;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class Bench {
                 : Files.createTempDirectory("payonator-bench-");
         Path input = settings.input() != null ? settings.input() : generate(work.resolve("input.csv"));
         Path ledger = work.resolve("ledger.db");
-        deleteLedger(ledger);
+        Ledger.deleteFiles(ledger);
         Child child = new Child(settings.jvmOptions(), work);
 
         Child.Run imported = child.run(input.toString(), "--db", ledger.toString(),
@@ -71,9 +72,9 @@ public final class Bench {
         report.printf("floor            %.2f s = parse %.2f s + raw JDBC insert of %,d events %.2f s%n",
                 floor.totalNanos() / 1e9, floor.parseNanos() / 1e9, events, floor.insertNanos() / 1e9);
         report.printf("ratio            %.2f (import / floor)%n", imported.nanos() / (double) floor.totalNanos());
+        long rebuildMillis = replayed.logged(REPLAY);
         report.printf("replay           %.2f s process, %,d ms rebuilding, %,.0f events/s%n",
-                replayed.nanos() / 1e9, replayed.logged(REPLAY),
-                events / (replayed.logged(REPLAY) / 1e3));
+                replayed.nanos() / 1e9, rebuildMillis, events / (rebuildMillis / 1e3));
         report.printf("10-row file      %.2f s process start to exit%n", small.nanos() / 1e9);
         return replayed.exitCode() == 0 && small.exitCode() == 0;
     }
@@ -106,12 +107,6 @@ public final class Bench {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static void deleteLedger(Path ledger) throws IOException {
-        for (String suffix : new String[]{"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(ledger + suffix));
         }
     }
 }

@@ -71,7 +71,8 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static void deleteFiles(Path file) {
+    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal). */
+    public static void deleteFiles(Path file) {
         for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
             try {
                 Files.deleteIfExists(Path.of(file + suffix));
