@@ -15,10 +15,16 @@ public class ClientAggregateConfiguration {
     public static final String TARGET_RESOLVER = "clientTargetResolver";
 
     @Bean(REPOSITORY)
-    public Repository<Client> clientRepository(EventStore eventStore) {
+    public Repository<Client> clientRepository(EventStore eventStore, ClientCache clientCache) {
         return new ClientRepository(EventSourcingRepository.builder(Client.class)
                 .eventStore(eventStore)
-                .cache(new ClientCache()));
+                .cache(clientCache));
+    }
+
+    /** The clients in memory; a job whose events were rolled back empties it. */
+    @Bean
+    public ClientCache clientCache() {
+        return new ClientCache();
     }
 
     @Bean(TARGET_RESOLVER)

@@ -2,7 +2,9 @@ package io.payonator.ops.cli;
 
 import io.payonator.ops.csv.TransactionCsvReader;
 import io.payonator.ops.csv.UnreadableInputException;
+import io.payonator.ops.importer.ContentId;
 import io.payonator.ops.importer.ImportJob;
+import io.payonator.ops.importer.ImportSource;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
@@ -61,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
             console.error("--workers must be at least 1");
             return ExitCode.USAGE;
         }
-        List<TransactionCsvReader> sources;
+        List<ImportSource> sources;
         try {
             sources = openAll();
         } catch (UnreadableInputException e) {
@@ -79,17 +81,31 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Every source is opened and its header checked before the ledger is touched. */
-    private List<TransactionCsvReader> openAll() throws UnreadableInputException {
-        List<TransactionCsvReader> sources = new ArrayList<>();
+    /**
+     * Every source is opened and its header checked before the ledger is touched. Into a persistent
+     * ledger, files are identified by their content, so that an interrupted import can resume.
+     */
+    private List<ImportSource> openAll() throws UnreadableInputException {
+        List<ImportSource> sources = new ArrayList<>();
         try {
             for (String file : files) {
-                sources.add(TransactionCsvReader.open(file, open(file)));
+                String contentId = db == null || file.equals("-") ? null : contentIdOf(file);
+                sources.add(new ImportSource(TransactionCsvReader.open(file, open(file)), contentId));
             }
             return sources;
         } catch (UnreadableInputException e) {
             closeAll(sources);
             throw e;
+        }
+    }
+
+    private static String contentIdOf(String file) throws UnreadableInputException {
+        try {
+            return ContentId.of(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -115,12 +131,12 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void closeAll(List<TransactionCsvReader> sources) {
-        for (TransactionCsvReader source : sources) {
+    private void closeAll(List<ImportSource> sources) {
+        for (ImportSource source : sources) {
             try {
-                source.close();
+                source.reader().close();
             } catch (IOException e) {
-                console.error(source.source() + ": close failed: " + e.getMessage());
+                console.error(source.name() + ": close failed: " + e.getMessage());
             }
         }
     }

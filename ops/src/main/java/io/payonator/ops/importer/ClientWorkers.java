@@ -3,6 +3,10 @@ package io.payonator.ops.importer;
 import io.payonator.api.ApplyTransactions;
 import io.payonator.api.ClientCommand;
 import io.payonator.api.RowMalformed;
+import io.payonator.api.RowOrigin;
+import io.payonator.ops.ledger.ChunkTransaction;
+import io.payonator.ops.ledger.ImportTransactions;
+import io.payonator.ops.ledger.SqliteFailures;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
@@ -13,13 +17,17 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Spreads rows over a fixed set of worker threads, each client always on the same worker, so a
@@ -28,43 +36,62 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Rows are gathered into chunks. In a chunk, each client's consecutive rows travel as one
  * {@link ApplyTransactions} command, and a worker handles its whole part of the chunk in one unit
- * of work, so the events of thousands of rows are appended to the event store in one transaction:
- * the cost of a command, a transaction and a commit is paid per chunk, not per row.
+ * of work: the cost of a command and a commit is paid per chunk, not per row. All parts of a chunk
+ * append their events to one transaction ({@link ChunkTransaction}), which a committer thread
+ * commits, together with the chunk's progress marks, once every part is applied: a chunk is
+ * stored whole or not at all, and chunks are stored in input order.
  */
 final class ClientWorkers implements AutoCloseable {
 
-    /** One worker's share of a chunk: its clients' rows, and (worker 0 only) the chunk's malformed rows. */
-    private record Part(List<ApplyTransactions> batches, List<RowMalformed> malformed) {
+    /** One chunk of rows: its transaction, what to record with it, and its parts still being applied. */
+    private record Chunk(ChunkTransaction transaction, ChunkTransaction.Write<?> marks, RowOrigin firstRow,
+                         CountDownLatch partsLeft) {
     }
 
-    private static final Part END = new Part(List.of(), List.of());
+    /** One worker's share of a chunk: its clients' rows, and (worker 0 only) the chunk's malformed rows. */
+    private record Part(Chunk chunk, List<ApplyTransactions> batches, List<RowMalformed> malformed) {
+    }
+
+    private static final Part END = new Part(null, List.of(), List.of());
+    private static final Chunk NO_MORE_CHUNKS = new Chunk(null, null, null, new CountDownLatch(0));
     private static final int QUEUED_PARTS = 2;
 
     private final CommandBus commandBus;
     private final EventBus eventBus;
+    private final ImportTransactions transactions;
+    private final Function<Boolean, ChunkTransaction.Write<?>> marks;
     private final int chunkRows;
     private final List<Map<Integer, List<ClientCommand>>> pending = new ArrayList<>();
     private List<RowMalformed> pendingMalformed = new ArrayList<>();
+    private RowOrigin pendingFirstRow;
     private int pendingRows;
     private final List<BlockingQueue<Part>> queues = new ArrayList<>();
+    private final BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<ImportFailedException> failure = new AtomicReference<>();
 
-    ClientWorkers(CommandBus commandBus, EventBus eventBus, int count, int chunkRows) {
+    /**
+     * @param marks given whether the input has ended, the statements recording how far the rows
+     *              handed out so far reach, stored in the same transaction as their events
+     */
+    ClientWorkers(CommandBus commandBus, EventBus eventBus, ImportTransactions transactions,
+                  Function<Boolean, ChunkTransaction.Write<?>> marks, int count, int chunkRows) {
         if (count < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + count);
         }
         this.commandBus = commandBus;
         this.eventBus = eventBus;
+        this.transactions = transactions;
+        this.marks = marks;
         this.chunkRows = chunkRows;
         for (int i = 0; i < count; i++) {
             BlockingQueue<Part> queue = new ArrayBlockingQueue<>(QUEUED_PARTS);
-            Thread thread = new Thread(() -> drain(queue), "import-worker-" + i);
             pending.add(new LinkedHashMap<>());
             queues.add(queue);
-            threads.add(thread);
-            thread.start();
+            threads.add(new Thread(() -> drain(queue), "import-worker-" + i));
         }
+        threads.add(new Thread(this::commitInOrder, "import-committer"));
+        threads.forEach(Thread::start);
     }
 
     /** Adds a well-formed row to its client's worker; blocks while the workers are a chunk behind. */
@@ -72,62 +99,85 @@ final class ClientWorkers implements AutoCloseable {
         pending.get(command.client() % pending.size())
                 .computeIfAbsent(command.client(), client -> new ArrayList<>())
                 .add(command);
-        countRow();
+        countRow(command.origin());
     }
 
     /** Records a malformed row with the chunk it was read in. */
     void submit(RowMalformed malformed) throws InterruptedException {
         pendingMalformed.add(malformed);
-        countRow();
+        countRow(malformed.origin());
     }
 
-    /** Applies everything submitted and waits until it is stored. */
+    /** Applies and stores everything submitted, marking the input as ended, and waits until it is stored. */
     void finish() throws InterruptedException {
-        flush();
+        flush(true);
         for (BlockingQueue<Part> queue : queues) {
             queue.put(END);
         }
+        chunks.put(NO_MORE_CHUNKS);
         for (Thread thread : threads) {
             thread.join();
         }
         throwIfFailed();
     }
 
-    private void countRow() throws InterruptedException {
-        if (++pendingRows >= chunkRows) {
-            flush();
+    private void countRow(RowOrigin origin) throws InterruptedException {
+        if (pendingRows++ == 0) {
+            pendingFirstRow = origin;
+        }
+        if (pendingRows >= chunkRows) {
+            flush(false);
         }
     }
 
-    private void flush() throws InterruptedException {
+    private void flush(boolean inputEnded) throws InterruptedException {
         throwIfFailed();
+        List<Part> parts = new ArrayList<>(queues.size());
+        Chunk chunk = new Chunk(transactions.next(), marks.apply(inputEnded), pendingFirstRow,
+                new CountDownLatch(countParts()));
         for (int worker = 0; worker < queues.size(); worker++) {
             List<ApplyTransactions> batches = new ArrayList<>(pending.get(worker).size());
             pending.get(worker).forEach((client, rows) -> batches.add(new ApplyTransactions(client, rows)));
             pending.get(worker).clear();
             List<RowMalformed> malformed = worker == 0 ? pendingMalformed : List.of();
-            if (!batches.isEmpty() || !malformed.isEmpty()) {
-                queues.get(worker).put(new Part(batches, malformed));
+            parts.add(batches.isEmpty() && malformed.isEmpty() ? null : new Part(chunk, batches, malformed));
+        }
+        chunks.put(chunk);
+        for (int worker = 0; worker < parts.size(); worker++) {
+            if (parts.get(worker) != null) {
+                queues.get(worker).put(parts.get(worker));
             }
         }
         pendingMalformed = new ArrayList<>();
         pendingRows = 0;
     }
 
+    private int countParts() {
+        int parts = 0;
+        for (int worker = 0; worker < pending.size(); worker++) {
+            if (!pending.get(worker).isEmpty() || (worker == 0 && !pendingMalformed.isEmpty())) {
+                parts++;
+            }
+        }
+        return parts;
+    }
+
     private void drain(BlockingQueue<Part> queue) {
         try {
             for (Part part = queue.take(); part != END; part = queue.take()) {
                 if (failure.get() == null) {
-                    apply(part);
+                    Part applying = part;
+                    part.chunk().transaction().runBound(() -> apply(applying));
                 }
+                part.chunk().partsLeft().countDown();
             }
         } catch (InterruptedException e) {
-            failure.compareAndSet(null, new ImportFailedException("import interrupted", e));
+            fail(new ImportFailedException("import interrupted", e));
             Thread.currentThread().interrupt();
         }
     }
 
-    /** One unit of work: every command of the part nests in it, and its commit stores all their events. */
+    /** One unit of work: every command of the part nests in it, and its commit appends all their events. */
     private void apply(Part part) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
@@ -143,18 +193,67 @@ final class ClientWorkers implements AutoCloseable {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
             }
-            failure.compareAndSet(null, e instanceof ImportFailedException failed ? failed
-                    : new ImportFailedException("could not store a chunk of rows: " + e.getMessage(), e));
+            fail(e instanceof ImportFailedException failed ? failed : notStored(part.chunk(), e));
         }
+    }
+
+    /** Commits each chunk once all its parts are applied; after a failure, rolls back every chunk left. */
+    private void commitInOrder() {
+        try {
+            for (Chunk chunk = chunks.take(); chunk != NO_MORE_CHUNKS; chunk = chunks.take()) {
+                chunk.partsLeft().await();
+                if (failure.get() == null) {
+                    commit(chunk);
+                } else {
+                    rollback(chunk, null);
+                }
+            }
+        } catch (InterruptedException e) {
+            fail(new ImportFailedException("import interrupted", e));
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void commit(Chunk chunk) throws InterruptedException {
+        try {
+            chunk.transaction().commit(chunk.marks());
+        } catch (SQLException | RuntimeException e) {
+            ImportFailedException failed = notStored(chunk, e);
+            fail(failed);
+            rollback(chunk, failed);
+        }
+    }
+
+    private void rollback(Chunk chunk, ImportFailedException failed) {
+        try {
+            chunk.transaction().rollback();
+        } catch (SQLException | RuntimeException e) {
+            if (failed != null) {
+                failed.addSuppressed(e);
+            } else {
+                fail(notStored(chunk, e));
+            }
+        }
+    }
+
+    private static ImportFailedException notStored(Chunk chunk, Throwable cause) {
+        String where = chunk.firstRow() == null ? "the end of the input" : chunk.firstRow().toString();
+        return new ImportFailedException("could not store the rows from " + where + " on: "
+                + SqliteFailures.describe(cause) + ". Every row before it is stored; run the same import"
+                + " into the same ledger again to resume from there.", cause);
     }
 
     private void checkResult(CommandMessage<? extends ApplyTransactions> command, CommandResultMessage<?> result) {
         if (result.isExceptional()) {
             ApplyTransactions batch = command.getPayload();
             Throwable cause = result.exceptionResult();
-            failure.compareAndSet(null, new ImportFailedException("client " + batch.client() + ", rows from "
+            fail(new ImportFailedException("client " + batch.client() + ", rows from "
                     + batch.rows().get(0).origin() + ": could not be applied: " + cause.getMessage(), cause));
         }
+    }
+
+    private void fail(ImportFailedException failed) {
+        failure.compareAndSet(null, failed);
     }
 
     private void throwIfFailed() {

@@ -13,9 +13,14 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Several sources fused into one stream of rows, each read by its own thread (SPEC.md: the caller
  * guarantees each client's rows are in order across them). Rows of one source keep their order;
- * rows of different sources interleave in arrival order.
+ * rows of different sources interleave in arrival order. A resumed source's rows up to the line
+ * where its earlier import stopped are read past, not returned.
  */
 final class FusedRows implements AutoCloseable {
+
+    /** A source, and the last line of it already imported (0 for none). */
+    record Input(TransactionCsvReader reader, long skipThroughLine) {
+    }
 
     private static final int CHUNK = 512;
 
@@ -29,9 +34,9 @@ final class FusedRows implements AutoCloseable {
     private List<CsvRow> current = List.of();
     private int position;
 
-    FusedRows(List<TransactionCsvReader> sources) {
-        for (TransactionCsvReader source : sources) {
-            Thread reader = new Thread(() -> read(source), "read-" + source.source());
+    FusedRows(List<Input> sources) {
+        for (Input source : sources) {
+            Thread reader = new Thread(() -> read(source.reader(), source.skipThroughLine()), "read-" + source.reader().source());
             readers.add(reader);
             reader.start();
             open++;
@@ -57,10 +62,13 @@ final class FusedRows implements AutoCloseable {
         return current.get(position++);
     }
 
-    private void read(TransactionCsvReader source) {
+    private void read(TransactionCsvReader source, long skipThroughLine) {
         try {
             List<CsvRow> rows = new ArrayList<>(CHUNK);
             for (CsvRow row = source.next(); row != null; row = source.next()) {
+                if (row.origin().line() <= skipThroughLine) {
+                    continue;
+                }
                 rows.add(row);
                 if (rows.size() == CHUNK) {
                     chunks.put(new Chunk(rows, null));

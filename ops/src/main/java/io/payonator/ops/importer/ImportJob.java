@@ -2,11 +2,12 @@ package io.payonator.ops.importer;
 
 import io.payonator.api.ClientCommand;
 import io.payonator.api.RowMalformed;
+import io.payonator.command.ClientCache;
 import io.payonator.command.intake.InMemoryTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
-import io.payonator.ops.csv.TransactionCsvReader;
+import io.payonator.ops.ledger.ImportTransactions;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -16,13 +17,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports transaction CSVs into the ledger. One thread reads the rows in input order, validates
  * them and reserves tx ids (so duplicates never depend on scheduling); the commands are then
  * spread over workers by client, in chunks. Malformed rows become {@link RowMalformed} events,
  * stored with their chunk, so the event store holds every row's outcome.
+ *
+ * <p>Each chunk is stored in one transaction with how far into each source it reaches, so an
+ * interrupted import of the same files resumes after the last stored row, and a file already
+ * imported whole is skipped: applying its rows again would move money twice.
  */
 @Component
 public class ImportJob {
@@ -32,38 +41,83 @@ public class ImportJob {
     private final CommandBus commandBus;
     private final EventBus eventBus;
     private final EventStorageEngine storage;
+    private final ImportTransactions transactions;
+    private final ImportProgress progress;
+    private final ClientCache clients;
     private final int chunkRows;
 
-    ImportJob(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage,
+    ImportJob(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, ImportTransactions transactions,
+              ImportProgress progress, ClientCache clients,
               @Value("${payonator.import.chunk-rows:65536}") int chunkRows) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
         this.storage = storage;
+        this.transactions = transactions;
+        this.progress = progress;
+        this.clients = clients;
         this.chunkRows = chunkRows;
     }
 
-    public ImportSummary run(List<TransactionCsvReader> sources, int workers)
-            throws IOException, InterruptedException {
+    public ImportSummary run(List<ImportSource> sources, int workers) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        SourceMarks marks = new SourceMarks();
+        List<FusedRows.Input> inputs = plan(sources, marks);
         TransactionIntake intake = new TransactionIntake(reservedTxIds());
         long rows = 0;
         long malformed = 0;
-        try (FusedRows input = new FusedRows(sources); ClientWorkers clients = new ClientWorkers(commandBus, eventBus, workers, chunkRows)) {
+        try (FusedRows input = new FusedRows(inputs);
+             ClientWorkers workerPool = new ClientWorkers(commandBus, eventBus, transactions,
+                     inputEnded -> ImportProgress.write(marks.snapshot(inputEnded)), workers, chunkRows)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
                 rows++;
+                marks.advance(row.origin());
                 try {
-                    clients.submit(admit(intake, row));
+                    workerPool.submit(admit(intake, row));
                 } catch (MalformedRowException e) {
                     malformed++;
-                    clients.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
+                    workerPool.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
                 }
             }
-            clients.finish();
+            workerPool.finish();
+        } catch (ImportFailedException e) {
+            // the aggregates in memory may hold events of rows that were rolled back
+            clients.removeAll();
+            throw e;
         }
         ImportSummary summary = new ImportSummary(rows, malformed, System.nanoTime() - start);
         log.info("imported {} rows ({} malformed) in {} ms, {} rows/s", rows, malformed,
                 summary.nanos() / 1_000_000, Math.round(summary.rowsPerSecond()));
         return summary;
+    }
+
+    /** Which sources to read and from which line: a source imported whole before is skipped. */
+    private List<FusedRows.Input> plan(List<ImportSource> sources, SourceMarks marks) {
+        List<FusedRows.Input> inputs = new ArrayList<>();
+        Set<String> contents = new HashSet<>();
+        for (ImportSource source : sources) {
+            if (!source.resumable()) {
+                inputs.add(new FusedRows.Input(source.reader(), 0));
+                continue;
+            }
+            if (!contents.add(source.contentId())) {
+                log.warn("{}: skipped: same content as an earlier source of this import (sha256 {})",
+                        source.name(), source.contentId());
+                continue;
+            }
+            Optional<ImportProgress.Mark> mark = progress.find(source.contentId());
+            if (mark.isPresent() && mark.get().complete()) {
+                log.warn("{}: skipped: already imported into this ledger (as {}, sha256 {}); importing it again"
+                        + " would apply its rows twice", source.name(), mark.get().name(), source.contentId());
+                continue;
+            }
+            long done = mark.map(ImportProgress.Mark::linesDone).orElse(0L);
+            if (done > 0) {
+                log.info("{}: resuming after line {}, where an earlier import of it stopped", source.name(), done);
+            }
+            marks.track(source, done);
+            inputs.add(new FusedRows.Input(source.reader(), done));
+        }
+        return inputs;
     }
 
     private static ClientCommand admit(TransactionIntake intake, CsvRow row) throws MalformedRowException {

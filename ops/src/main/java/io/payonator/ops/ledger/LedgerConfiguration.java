@@ -50,7 +50,7 @@ public class LedgerConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  EventStoreConnections connections) {
-        return JdbcEventStorageEngine.builder()
+        return new LedgerStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -63,8 +63,7 @@ public class LedgerConfiguration {
                 .createTailToken(SqliteEventStatements::createTailToken)
                 .createTokenAt(SqliteEventStatements::createTokenAt)
                 .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
-                .fetchTrackedEvents(SqliteEventStatements::fetchTrackedEvents)
-                .build();
+                .fetchTrackedEvents(SqliteEventStatements::fetchTrackedEvents));
     }
 
     /**

@@ -1,0 +1,60 @@
+package io.payonator.ops.importer;
+
+import io.payonator.ops.ledger.ChunkTransaction;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The ledger's record of how far each source was imported (table {@code import_source}). */
+@Component
+public class ImportProgress {
+
+    /** A source's progress: every row up to {@code linesDone} is stored; {@code complete} once its end was. */
+    public record Mark(String contentId, String name, long linesDone, boolean complete) {
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO import_source (content_sha256, name, lines_done, complete, updated)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (content_sha256) DO UPDATE SET name = excluded.name, lines_done = excluded.lines_done,
+                complete = excluded.complete, updated = excluded.updated""";
+
+    private final JdbcTemplate jdbc;
+
+    ImportProgress(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public Optional<Mark> find(String contentId) {
+        return jdbc.query("SELECT content_sha256, name, lines_done, complete FROM import_source WHERE content_sha256 = ?",
+                (row, index) -> new Mark(row.getString(1), row.getString(2), row.getLong(3), row.getInt(4) != 0),
+                contentId).stream().findFirst();
+    }
+
+    /** The statements that store these marks, to run in the transaction of the rows they count. */
+    static ChunkTransaction.Write<Void> write(List<Mark> marks) {
+        return connection -> {
+            if (marks.isEmpty()) {
+                return null;
+            }
+            String now = Instant.now().toString();
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (Mark mark : marks) {
+                    upsert.setString(1, mark.contentId());
+                    upsert.setString(2, mark.name());
+                    upsert.setLong(3, mark.linesDone());
+                    upsert.setInt(4, mark.complete() ? 1 : 0);
+                    upsert.setString(5, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        };
+    }
+}
