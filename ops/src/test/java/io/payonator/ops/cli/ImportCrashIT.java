@@ -1,0 +1,150 @@
+package io.payonator.ops.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real command line, killed with SIGKILL at random moments of an import into a persistent
+ * ledger, then run again with the same arguments until it completes: the accounts and rejects
+ * equal those of one uninterrupted run, byte for byte, and replay proves the stored balances.
+ * The seed is printed, and can be set with {@code -Dcrash.seed=N}, to repeat a run's kill points.
+ */
+class ImportCrashIT {
+
+    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
+    private static final int KILLS = 6;
+    private static final int ROWS = 300_000;
+    private static final long SEED = Long.getLong("crash.seed", 20_261_124L);
+
+    @TempDir
+    Path work;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void killedAtRandomPointsTheImportResumesToTheUninterruptedResult() throws Exception {
+        Path input = work.resolve("input.csv");
+        Files.writeString(input, Cli.run("generate", Integer.toString(ROWS), "--clients", "2000", "--seed", "11",
+                "--malformed", "0.01").out());
+        Path ledger = work.resolve("ledger.db");
+        Run reference = launch(null, input.toString(), "--rejects", work.resolve("rejects-reference.csv").toString());
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+
+        Random random = new Random(SEED);
+        List<String> killPoints = new ArrayList<>();
+        long partialStates = 0;
+        for (int kill = 0; kill < KILLS; kill++) {
+            // most kills land after the run stored something of its own, some at any moment of start-up
+            boolean early = random.nextInt(4) == 0;
+            long delayMillis = early ? 200 + random.nextInt(3_000) : random.nextInt(1_000);
+            String killed = launchAndKill(ledger, early, delayMillis, input.toString(), "--db", ledger.toString(),
+                    "--rejects", work.resolve("rejects.csv").toString());
+            long linesDone = linesDone(ledger);
+            partialStates += linesDone > 0 && linesDone < ROWS ? 1 : 0;
+            killPoints.add(killed + ", " + linesDone + " lines stored");
+        }
+        System.err.printf("crash test: seed %d, kill points %s%n", SEED, killPoints);
+        assertThat(killPoints).as("kills that hit a running process").filteredOn(point -> !point.contains("exited"))
+                .hasSizeGreaterThanOrEqualTo(5);
+        assertThat(partialStates).as("kills that left the file part-imported: " + killPoints).isGreaterThanOrEqualTo(3);
+
+        Run resumed = launch(null, input.toString(), "--db", ledger.toString(),
+                "--rejects", work.resolve("rejects.csv").toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo(reference.out());
+        assertThat(work.resolve("rejects.csv")).hasSameTextualContentAs(work.resolve("rejects-reference.csv"));
+
+        Run replayed = launch(null, "replay", "--db", ledger.toString());
+        assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+        assertThat(replayed.out()).isEqualTo(reference.out());
+    }
+
+    /** How far the ledger's record says the import got (0 before the first chunk was stored). */
+    private static long linesDone(Path ledger) throws SQLException {
+        if (!Files.exists(ledger)) {
+            return 0;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT coalesce(max(lines_done), 0) FROM import_source")) {
+            return result.next() ? result.getLong(1) : 0;
+        } catch (SQLException e) {
+            if (e.getMessage().contains("no such table")) {
+                return 0; // killed before the ledger's schema was created
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the command and kills it with SIGKILL: {@code early}, after the delay from its start;
+     * otherwise after the delay from the moment it first stored a chunk of its own.
+     */
+    private String launchAndKill(Path ledger, boolean early, long delayMillis, String... args)
+            throws IOException, InterruptedException, SQLException {
+        long storedBefore = linesDone(ledger);
+        Process process = start(args);
+        String point = early ? delayMillis + " ms after start" : delayMillis + " ms after its first stored chunk";
+        if (!early && !awaitProgress(process, ledger, storedBefore)) {
+            return point + " (exited before storing a chunk)";
+        }
+        if (process.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
+            return point + " (exited first)";
+        }
+        process.destroyForcibly();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("killed process exits").isTrue();
+        return point;
+    }
+
+    private static boolean awaitProgress(Process process, Path ledger, long storedBefore)
+            throws InterruptedException, SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (linesDone(ledger) > storedBefore) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return false;
+    }
+
+    private Run launch(Path stdin, String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("payonator did not exit within 10 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(work.resolve("out.txt").toFile())
+                .redirectError(work.resolve("err.txt").toFile());
+        // small chunks: many commits, so kills land between and inside them
+        builder.environment().put("PAYONATOR_JAVA_OPTS", "-Dpayonator.import.chunk-rows=4000");
+        return builder.start();
+    }
+}
