@@ -60,6 +60,7 @@ public class ImportJob {
 
     public ImportSummary run(List<ImportSource> sources, int workers) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        log.info("importing {}", sources.stream().map(ImportSource::name).toList());
         SourceMarks marks = new SourceMarks();
         List<FusedRows.Input> inputs = plan(sources, marks);
         TransactionIntake intake = new TransactionIntake(reservedTxIds());

@@ -1,11 +1,13 @@
 package io.payonator.ops.importer;
 
 import io.payonator.ops.ledger.ChunkTransaction;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.payonator.ops.ledger.ImportTransactions;
+import io.payonator.ops.ledger.SqliteFailures;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +26,29 @@ public class ImportProgress {
             ON CONFLICT (content_sha256) DO UPDATE SET name = excluded.name, lines_done = excluded.lines_done,
                 complete = excluded.complete, updated = excluded.updated""";
 
-    private final JdbcTemplate jdbc;
+    private final ImportTransactions transactions;
 
-    ImportProgress(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    ImportProgress(ImportTransactions transactions) {
+        this.transactions = transactions;
     }
 
     public Optional<Mark> find(String contentId) {
-        return jdbc.query("SELECT content_sha256, name, lines_done, complete FROM import_source WHERE content_sha256 = ?",
-                (row, index) -> new Mark(row.getString(1), row.getString(2), row.getLong(3), row.getInt(4) != 0),
-                contentId).stream().findFirst();
+        try {
+            return transactions.read(connection -> {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT name, lines_done, complete FROM import_source WHERE content_sha256 = ?")) {
+                    query.setString(1, contentId);
+                    try (ResultSet row = query.executeQuery()) {
+                        return row.next()
+                                ? Optional.of(new Mark(contentId, row.getString(1), row.getLong(2), row.getInt(3) != 0))
+                                : Optional.<Mark>empty();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new ImportFailedException("could not read the ledger's import progress: "
+                    + SqliteFailures.describe(e), e);
+        }
     }
 
     /** The statements that store these marks, to run in the transaction of the rows they count. */

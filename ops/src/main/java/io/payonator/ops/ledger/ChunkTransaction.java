@@ -73,6 +73,10 @@ public final class ChunkTransaction {
         }
     }
 
+    boolean hasEnded() {
+        return ended.isDone();
+    }
+
     /** Discards whatever the chunk wrote; the chunks after it will not be stored either. */
     public void rollback() throws SQLException {
         turn.lock();

@@ -55,6 +55,17 @@ public class ImportTransactions implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * Reads what the import's committed chunks recorded, on the import's own connection, so that
+     * planning an import never waits for the projection's connection. Only between chunks.
+     */
+    public <R> R read(ChunkTransaction.Write<R> query) throws SQLException {
+        if (latest != null && !latest.hasEnded()) {
+            throw new IllegalStateException("a chunk transaction is open: it would read its uncommitted writes");
+        }
+        return query.apply(connection());
+    }
+
     synchronized Connection connection() throws SQLException {
         if (connection == null) {
             connection = open();

@@ -51,6 +51,10 @@ public final class Ledger implements AutoCloseable {
             if (temporary) {
                 deleteFiles(file);
             }
+            if (SqliteFailures.isSqlite(e)) {
+                throw new LedgerUnavailableException("could not open the ledger " + file + ": "
+                        + SqliteFailures.describe(e), e);
+            }
             throw e;
         }
     }
@@ -68,6 +72,13 @@ public final class Ledger implements AutoCloseable {
         context.close();
         if (temporary) {
             deleteFiles(file);
+        }
+    }
+
+    /** The ledger's file cannot be opened or prepared for use. */
+    public static final class LedgerUnavailableException extends RuntimeException {
+        LedgerUnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Nothing lost, nothing applied twice: an import that stops part-way (here: the ledger's disk
@@ -77,6 +78,26 @@ class ResumableImportTest {
     }
 
     @Test
+    void aReadOnlyLedgerFileStopsTheImportWithAClearMessageAndChangesNothing() throws Exception {
+        ledger = Files.createDirectories(work.resolve("read-only")).resolve("ledger.db");
+        Path empty = Files.writeString(work.resolve("empty.csv"), "type,client,tx,amount\n");
+        assertThat(Cli.run(empty.toString(), "--db", ledger.toString()).exitCode()).isZero();
+        makeReadOnly(ledger.getParent());
+        try {
+            assumeFalse(Files.isWritable(ledger), "file permissions do not bind this user (root): nothing to test");
+
+            Cli.Result refused = importIntoLedger("rejects-refused.csv");
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err()).contains(ledger.toString(), "read-only");
+        } finally {
+            makeWritable(ledger.getParent());
+        }
+        assertThat(count("SELECT count(*) FROM DomainEventEntry")).isZero();
+    }
+
+    @Test
     void aFileImportedWholeIsRecognisedByItsContentAndSkipped() throws Exception {
         Cli.Result first = importIntoLedger("rejects-first.csv");
         long events = count("SELECT count(*) FROM DomainEventEntry");
@@ -99,8 +120,10 @@ class ResumableImportTest {
 
         LoggedRun.Result waited;
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + ledger + "?busy_timeout=60000")) {
-            holdWriteLock(other);
             LoggedRun.Running run = LoggedRun.start(() -> importIntoLedger("rejects-waited.csv"));
+            // once the ledger is open (opening it waits silently for the lock), take the lock away
+            awaitLogged(run, "importing [");
+            holdWriteLock(other);
             awaitLogged(run, "retrying in");
             other.commit();
             waited = run.result().get(5, TimeUnit.MINUTES);
@@ -115,7 +138,25 @@ class ResumableImportTest {
     private static void awaitLogged(LoggedRun.Running run, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!run.logsSoFar().contains(text) && !run.result().isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void makeReadOnly(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                file.toFile().setWritable(false, false);
+            }
+        }
+        directory.toFile().setWritable(false, false);
+    }
+
+    private static void makeWritable(Path directory) throws IOException {
+        directory.toFile().setWritable(true, false);
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                file.toFile().setWritable(true, false);
+            }
         }
     }
 
