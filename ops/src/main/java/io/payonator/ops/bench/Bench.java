@@ -47,9 +47,9 @@ public final class Bench {
         Path input = settings.input() != null ? settings.input() : generate(work.resolve("input.csv"));
         Path ledger = work.resolve("ledger.db");
         Ledger.deleteFiles(ledger);
-        Child child = new Child(settings.jvmOptions(), work);
+        Child child = new Child(settings.jvmOptions(), work, report);
 
-        Child.Run imported = child.run(input.toString(), "--db", ledger.toString(),
+        Child.Run imported = child.run(input.toString(), "--progress", "--db", ledger.toString(),
                 "--workers", Integer.toString(settings.workers()), "--rejects", work.resolve("rejects.csv").toString());
         if (imported.exitCode() != 0) {
             report.println("bench: the import failed (exit " + imported.exitCode() + "):\n" + imported.err());

@@ -1,8 +1,11 @@
 package io.payonator.ops.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +26,13 @@ final class Child {
 
     private final List<String> jvmOptions;
     private final Path work;
+    private final PrintStream progress;
 
-    Child(List<String> jvmOptions, Path work) {
+    /** @param progress where the child's progress lines are passed on while it runs */
+    Child(List<String> jvmOptions, Path work, PrintStream progress) {
         this.jvmOptions = jvmOptions;
         this.work = work;
+        this.progress = progress;
     }
 
     Run run(String... args) throws IOException, InterruptedException {
@@ -43,11 +49,26 @@ final class Child {
         }
         command.addAll(List.of(args));
         Path out = work.resolve("child.out");
-        Path err = work.resolve("child.err");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
+        String err = readErrors(process);
         int exitCode = process.waitFor();
         long nanos = System.nanoTime() - start;
-        return new Run(exitCode, nanos, Files.readString(err));
+        return new Run(exitCode, nanos, err);
+    }
+
+    /** The child's standard error, whole; its progress lines also passed on as they come. */
+    private String readErrors(Process process) throws IOException {
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                err.append(line).append('\n');
+                if (line.startsWith("progress:")) {
+                    progress.println("  import " + line);
+                }
+            }
+        }
+        return err.toString();
     }
 }

@@ -48,6 +48,12 @@ final class ImportCommand implements Callable<Integer> {
             description = "Write every malformed or rejected row as CSV source,line,reason to this file.")
     private Path rejects;
 
+    @Option(names = "--progress", negatable = true, defaultValue = "${sys:payonator.progress:-false}",
+            description = "Print a progress line on standard error every 5 s (default: when standard error is a terminal).")
+    private boolean progress;
+
+    private ProgressLine progressLine;
+
     ImportCommand(Console console) {
         this.console = console;
     }
@@ -63,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
             console.error("--workers must be at least 1");
             return ExitCode.USAGE;
         }
+        progressLine = new ProgressLine(console.err());
         List<ImportSource> sources;
         try {
             sources = openAll();
@@ -71,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE_INPUT;
         }
         try (Ledger ledger = db == null ? Ledger.openTemporary() : Ledger.open(db)) {
-            ledger.get(ImportJob.class).run(sources, workers);
+            importAll(ledger.get(ImportJob.class), sources);
             ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
             report(ledger.get(LedgerQueries.class));
             log.info(HeapReport.describe());
@@ -79,6 +86,16 @@ final class ImportCommand implements Callable<Integer> {
             closeAll(sources);
         }
         return ExitCode.OK;
+    }
+
+    private void importAll(ImportJob job, List<ImportSource> sources) throws IOException, InterruptedException {
+        ProgressLine line = progressLine;
+        try (line) {
+            if (progress) {
+                line.start();
+            }
+            job.run(sources, workers, line.meter());
+        }
     }
 
     /**
@@ -111,10 +128,11 @@ final class ImportCommand implements Callable<Integer> {
 
     private InputStream open(String file) throws UnreadableInputException {
         if (file.equals("-")) {
-            return console.in();
+            return progressLine.counted(console.in(), -1);
         }
         try {
-            return Files.newInputStream(Path.of(file));
+            Path path = Path.of(file);
+            return progressLine.counted(Files.newInputStream(path), Files.size(path));
         } catch (NoSuchFileException e) {
             throw new UnreadableInputException(file + ": no such file");
         } catch (IOException e) {

@@ -45,7 +45,7 @@ final class ClientWorkers implements AutoCloseable {
 
     /** One chunk of rows: its transaction, what to record with it, and its parts still being applied. */
     private record Chunk(ChunkTransaction transaction, ChunkTransaction.Write<?> marks, RowOrigin firstRow,
-                         CountDownLatch partsLeft) {
+                         int rows, CountDownLatch partsLeft) {
     }
 
     /** One worker's share of a chunk: its clients' rows, and (worker 0 only) the chunk's malformed rows. */
@@ -53,13 +53,14 @@ final class ClientWorkers implements AutoCloseable {
     }
 
     private static final Part END = new Part(null, List.of(), List.of());
-    private static final Chunk NO_MORE_CHUNKS = new Chunk(null, null, null, new CountDownLatch(0));
+    private static final Chunk NO_MORE_CHUNKS = new Chunk(null, null, null, 0, new CountDownLatch(0));
     private static final int QUEUED_PARTS = 2;
 
     private final CommandBus commandBus;
     private final EventBus eventBus;
     private final ImportTransactions transactions;
     private final Function<Boolean, ChunkTransaction.Write<?>> marks;
+    private final ImportMeter meter;
     private final int chunkRows;
     private final List<Map<Integer, List<ClientCommand>>> pending = new ArrayList<>();
     private List<RowMalformed> pendingMalformed = new ArrayList<>();
@@ -75,7 +76,7 @@ final class ClientWorkers implements AutoCloseable {
      *              handed out so far reach, stored in the same transaction as their events
      */
     ClientWorkers(CommandBus commandBus, EventBus eventBus, ImportTransactions transactions,
-                  Function<Boolean, ChunkTransaction.Write<?>> marks, int count, int chunkRows) {
+                  Function<Boolean, ChunkTransaction.Write<?>> marks, ImportMeter meter, int count, int chunkRows) {
         if (count < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + count);
         }
@@ -83,6 +84,7 @@ final class ClientWorkers implements AutoCloseable {
         this.eventBus = eventBus;
         this.transactions = transactions;
         this.marks = marks;
+        this.meter = meter;
         this.chunkRows = chunkRows;
         for (int i = 0; i < count; i++) {
             BlockingQueue<Part> queue = new ArrayBlockingQueue<>(QUEUED_PARTS);
@@ -133,7 +135,7 @@ final class ClientWorkers implements AutoCloseable {
     private void flush(boolean inputEnded) throws InterruptedException {
         throwIfFailed();
         List<Part> parts = new ArrayList<>(queues.size());
-        Chunk chunk = new Chunk(transactions.next(), marks.apply(inputEnded), pendingFirstRow,
+        Chunk chunk = new Chunk(transactions.next(), marks.apply(inputEnded), pendingFirstRow, pendingRows,
                 new CountDownLatch(countParts()));
         for (int worker = 0; worker < queues.size(); worker++) {
             List<ApplyTransactions> batches = new ArrayList<>(pending.get(worker).size());
@@ -217,6 +219,7 @@ final class ClientWorkers implements AutoCloseable {
     private void commit(Chunk chunk) throws InterruptedException {
         try {
             chunk.transaction().commit(chunk.marks());
+            meter.stored(chunk.rows());
         } catch (SQLException | RuntimeException e) {
             ImportFailedException failed = notStored(chunk, e);
             fail(failed);

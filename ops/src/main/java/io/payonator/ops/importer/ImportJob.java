@@ -59,18 +59,29 @@ public class ImportJob {
     }
 
     public ImportSummary run(List<ImportSource> sources, int workers) throws IOException, InterruptedException {
+        return run(sources, workers, new ImportMeter());
+    }
+
+    public ImportSummary run(List<ImportSource> sources, int workers, ImportMeter meter)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         log.info("importing {}", sources.stream().map(ImportSource::name).toList());
         SourceMarks marks = new SourceMarks();
         List<FusedRows.Input> inputs = plan(sources, marks);
+        if (inputs.isEmpty()) {
+            log.info("nothing to import");
+            return new ImportSummary(0, 0, System.nanoTime() - start);
+        }
         TransactionIntake intake = new TransactionIntake(reservedTxIds());
         long rows = 0;
         long malformed = 0;
         try (FusedRows input = new FusedRows(inputs);
              ClientWorkers workerPool = new ClientWorkers(commandBus, eventBus, transactions,
-                     inputEnded -> ImportProgress.write(marks.snapshot(inputEnded)), workers, chunkRows)) {
+                     inputEnded -> ImportProgress.write(marks.snapshot(inputEnded)), meter, workers, chunkRows)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
-                rows++;
+                if (++rows % ImportMeter.PUBLISH_EVERY == 0) {
+                    meter.read(rows);
+                }
                 marks.advance(row.origin());
                 try {
                     workerPool.submit(admit(intake, row));
@@ -79,6 +90,7 @@ public class ImportJob {
                     workerPool.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
                 }
             }
+            meter.read(rows);
             workerPool.finish();
         } catch (ImportFailedException e) {
             // the aggregates in memory may hold events of rows that were rolled back
