@@ -120,10 +120,8 @@ class ResumableImportTest {
 
         LoggedRun.Result waited;
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + ledger + "?busy_timeout=60000")) {
-            LoggedRun.Running run = LoggedRun.start(() -> importIntoLedger("rejects-waited.csv"));
-            // once the ledger is open (opening it waits silently for the lock), take the lock away
-            awaitLogged(run, "importing [");
             holdWriteLock(other);
+            LoggedRun.Running run = LoggedRun.start(() -> importIntoLedger("rejects-waited.csv"));
             awaitLogged(run, "retrying in");
             other.commit();
             waited = run.result().get(5, TimeUnit.MINUTES);
