@@ -44,9 +44,13 @@ public final class FuzzSeeds {
         }
         long base = baseSeed(fixedDefault);
         int tries = tries(defaultTries);
-        SplittableRandom random = new SplittableRandom(base);
-        long[] seeds = LongStream.generate(random::nextLong).limit(tries).toArray();
         System.out.printf("%s: base seed %d (-D%s), %d tries%n", test, base, SEED_PROPERTY, tries);
-        return seeds;
+        return derive(base, tries);
+    }
+
+    /** The seeds of {@code tries} tries drawn from a base seed. */
+    public static long[] derive(long base, int tries) {
+        SplittableRandom random = new SplittableRandom(base);
+        return LongStream.generate(random::nextLong).limit(tries).toArray();
     }
 }

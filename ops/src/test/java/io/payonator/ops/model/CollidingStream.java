@@ -31,22 +31,30 @@ public final class CollidingStream {
 
     private final SplittableRandom random;
     private final int[] clients;
+    private final int depositsPerMille;
     private final double chargebackShare;
     private final double malformedShare;
     private final boolean hugeAmounts;
     private final List<List<Long>> depositsByClient = new ArrayList<>();
+    private final long[] balanceGuess;
+    private final List<List<Long>> disputesByClient = new ArrayList<>();
     private final List<Long> withdrawals = new ArrayList<>();
+    private final java.util.ArrayDeque<String> scripted = new java.util.ArrayDeque<>();
     private long nextTx;
 
     private CollidingStream(long seed) {
         random = new SplittableRandom(seed);
         clients = pickClients(1 + random.nextInt(5));
-        chargebackShare = new double[]{0.0005, 0.003, 0.02}[random.nextInt(3)];
+        // of the 600 in 1000 rows that move money: some streams mostly spend, keeping balances low
+        depositsPerMille = new int[]{380, 300, 250}[random.nextInt(3)];
+        chargebackShare = new double[]{0.0003, 0.001, 0.004}[random.nextInt(3)];
         malformedShare = random.nextDouble() * 0.05;
         hugeAmounts = random.nextInt(3) == 0;
         nextTx = random.nextInt(3) == 0 ? 4_294_967_295L - 20_000 : 0;
+        balanceGuess = new long[clients.length];
         for (int i = 0; i < clients.length; i++) {
             depositsByClient.add(new ArrayList<>());
+            disputesByClient.add(new ArrayList<>());
         }
     }
 
@@ -107,12 +115,18 @@ public final class CollidingStream {
     }
 
     private String row() {
+        if (!scripted.isEmpty()) {
+            return scripted.poll();
+        }
         int index = random.nextInt(clients.length);
+        if (random.nextInt(400) == 0) {
+            return spendThenChargeBack(index);
+        }
         if (random.nextDouble() < malformedShare) {
             return malformed(clients[index]);
         }
         int roll = random.nextInt(1000);
-        if (roll < 380) {
+        if (roll < depositsPerMille) {
             return deposit(index);
         } else if (roll < 600) {
             return withdrawal(index);
@@ -126,14 +140,44 @@ public final class CollidingStream {
 
     private String deposit(int index) {
         long tx = moneyTx();
+        long units = amount(10_000_000);
         depositsByClient.get(index).add(tx);
-        return format("deposit", clients[index], tx, amount());
+        balanceGuess[index] = saturatedAdd(balanceGuess[index], units);
+        return format("deposit", clients[index], tx, decimal(units));
     }
 
+    /**
+     * Often most of what the generator guesses the client holds (it does not know which rows were
+     * rejected), so that a dispute then leaves too little for a chargeback: {@code negative_total}.
+     */
     private String withdrawal(int index) {
         long tx = moneyTx();
         withdrawals.add(tx);
-        return format("withdrawal", clients[index], tx, amount());
+        long units = random.nextInt(4) == 0 && balanceGuess[index] > 10
+                ? balanceGuess[index] / 10 * (8 + random.nextInt(3))
+                : amount(random.nextInt(3) == 0 ? 30_000_000 : 10_000_000);
+        balanceGuess[index] = Math.max(0, balanceGuess[index] - units);
+        return format("withdrawal", clients[index], tx, decimal(units));
+    }
+
+    /**
+     * A deposit larger than the usual balances, most of it spent, then disputed and charged back:
+     * the chargeback finds too little unless the client held enough before ({@code negative_total},
+     * which random rows rarely reach: a successful chargeback locks the account first).
+     */
+    private String spendThenChargeBack(int index) {
+        long tx = moneyTx();
+        long units = 50_000_000L + random.nextLong(450_000_000L);
+        depositsByClient.get(index).add(tx);
+        scripted.add(format("withdrawal", clients[index], moneyTx(), decimal(units / 10 * (8 + random.nextInt(3)))));
+        scripted.add(format("dispute", clients[index], tx, null));
+        scripted.add(format("chargeback", clients[index], tx, null));
+        return format("deposit", clients[index], tx, decimal(units));
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Mostly a fresh id; sometimes one already used, by anyone: a duplicate. */
@@ -151,7 +195,13 @@ public final class CollidingStream {
             case 2 -> "not-an-amount";
             default -> random.nextBoolean() ? null : "";
         };
-        return format(type, clients[index], target(index), amount);
+        List<Long> disputed = disputesByClient.get(index);
+        long tx = !type.equals("dispute") && !disputed.isEmpty() && random.nextBoolean()
+                ? recent(disputed) : target(index);
+        if (type.equals("dispute")) {
+            disputed.add(tx);
+        }
+        return format(type, clients[index], tx, amount);
     }
 
     /** Which tx a dispute, resolve or chargeback names. */
@@ -160,14 +210,18 @@ public final class CollidingStream {
         int roll = random.nextInt(100);
         if (roll < 75 && !own.isEmpty()) {
             // recent deposits mostly, so disputes, resolves and chargebacks meet
-            return own.get(own.size() - 1 - random.nextInt(Math.min(own.size(), 6)));
+            return recent(own);
         } else if (roll < 83 && !withdrawals.isEmpty()) {
-            return withdrawals.get(withdrawals.size() - 1 - random.nextInt(Math.min(withdrawals.size(), 6)));
+            return recent(withdrawals);
         } else if (roll < 93) {
             List<Long> other = depositsByClient.get(random.nextInt(depositsByClient.size()));
             return other.isEmpty() ? nextTx : other.get(random.nextInt(other.size()));
         }
         return random.nextBoolean() ? nextTx + random.nextInt(5) : 4_294_967_295L;
+    }
+
+    private long recent(List<Long> values) {
+        return values.get(values.size() - 1 - random.nextInt(Math.min(values.size(), 6)));
     }
 
     private String malformed(int client) {
@@ -178,8 +232,8 @@ public final class CollidingStream {
         return String.format(MALFORMED[random.nextInt(MALFORMED.length)], client, nextTx++);
     }
 
-    /** The amount in units of 1/10000. */
-    private String amount() {
+    /** An amount, mostly small, up to {@code largest} units of 1/10000; near the 64-bit limit in some streams. */
+    private long amount(int largest) {
         long units;
         if (hugeAmounts && random.nextInt(4) == 0) {
             units = switch (random.nextInt(4)) {
@@ -189,9 +243,9 @@ public final class CollidingStream {
                 default -> MAX_UNITS / 3;
             };
         } else {
-            units = 1 + (random.nextBoolean() ? random.nextInt(100_000) : random.nextInt(10_000_000));
+            units = 1 + (random.nextBoolean() ? random.nextInt(100_000) : random.nextInt(largest));
         }
-        return decimal(units);
+        return units;
     }
 
     /** A plain decimal for the units, in one of the spellings SPEC.md allows. */

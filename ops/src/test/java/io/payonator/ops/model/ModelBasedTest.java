@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,6 @@ class ModelBasedTest {
 
     private static final long FIXED_SEED = 5_2026_11_24L;
     private static final int STREAMS = 24;
-    private static final int[] WORKERS = {1, 2, 3, 4, 8};
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
 
     @TempDir
@@ -39,6 +37,11 @@ class ModelBasedTest {
 
     static LongStream streamSeeds() {
         return LongStream.of(FuzzSeeds.seeds("ModelBasedTest", FIXED_SEED, STREAMS));
+    }
+
+    /** The streams of a build, without printing: for tests of the generator itself. */
+    static long[] buildSeeds() {
+        return FuzzSeeds.derive(FuzzSeeds.baseSeed(FIXED_SEED), FuzzSeeds.tries(STREAMS));
     }
 
     @AfterEach
@@ -49,24 +52,16 @@ class ModelBasedTest {
     @ParameterizedTest(name = "stream seed {0}")
     @MethodSource("streamSeeds")
     void engineAgreesWithTheModel(long seed) throws Exception {
-        SplittableRandom random = new SplittableRandom(seed);
-        int rows = 1_000 + random.nextInt(4_001);
-        byte[] input = CollidingStream.generate(random.nextLong(), rows);
-        int workers = WORKERS[random.nextInt(WORKERS.length)];
-        String chunkRows = random.nextBoolean() ? "65536" : Integer.toString(1 + random.nextInt(500));
-        List<byte[]> imports = random.nextInt(4) == 0 ? cutInTwo(input) : List.of(input);
-        String run = String.format("seed %d: %d rows, %d import(s), %d workers, chunks of %s rows",
-                seed, rows, imports.size(), workers, chunkRows);
-        System.out.println("ModelBasedTest " + run);
-
-        List<Path> files = write(imports);
+        ModelRun run = ModelRun.draw(seed);
+        List<Path> files = write(run.imports());
         ReferenceLedger model = new ReferenceLedger();
         for (Path file : files) {
             model.importSource(file.toString(), Files.readAllBytes(file));
         }
-        System.setProperty(CHUNK_ROWS, chunkRows);
+        System.out.println("ModelBasedTest " + run + "; model: " + ReasonCounts.of(model));
+        System.setProperty(CHUNK_ROWS, run.chunkRows());
         Path rejects = work.resolve("rejects.csv");
-        Cli.Result engine = importAll(files, workers, rejects);
+        Cli.Result engine = importAll(files, run.workers(), rejects);
 
         assertThat(engine.exitCode()).as(run + "\n" + engine.err()).isZero();
         List<String> engineRejects = Files.readAllLines(rejects, StandardCharsets.UTF_8);
@@ -94,23 +89,6 @@ class ModelBasedTest {
             }
         }
         return result;
-    }
-
-    /** The stream cut at a line end in its middle; the second part gets its own header. */
-    private static List<byte[]> cutInTwo(byte[] input) {
-        int cut = input.length / 2;
-        while (cut < input.length && input[cut] != '\n' && input[cut] != '\r') {
-            cut++;
-        }
-        if (cut < input.length - 1 && input[cut] == '\r' && input[cut + 1] == '\n') {
-            cut++;
-        }
-        cut = Math.min(cut + 1, input.length);
-        byte[] header = "type,client,tx,amount\n".getBytes(StandardCharsets.UTF_8);
-        byte[] rest = Arrays.copyOfRange(input, cut, input.length);
-        byte[] second = Arrays.copyOf(header, header.length + rest.length);
-        System.arraycopy(rest, 0, second, header.length, rest.length);
-        return List.of(Arrays.copyOf(input, cut), second);
     }
 
     private List<Path> write(List<byte[]> imports) throws IOException {
