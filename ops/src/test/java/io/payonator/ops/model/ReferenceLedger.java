@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class ReferenceLedger {
 
     /** README: a line longer than this many characters (without its line ending) is malformed. */
-    static final int MAX_LINE_LENGTH = 1024;
+    public static final int MAX_LINE_LENGTH = 1024;
 
     private static final BigDecimal LARGEST = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 4);
     private static final BigDecimal SMALLEST = new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE), 4);
@@ -107,7 +107,7 @@ public final class ReferenceLedger {
     }
 
     /** LF, CRLF and a lone CR end a line; a final line without one still counts. */
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
@@ -292,7 +292,7 @@ public final class ReferenceLedger {
     }
 
     /** Split on every comma, each field trimmed of spaces and tabs; no quoting. */
-    private static List<String> fields(String line) {
+    public static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= line.length(); i++) {
@@ -316,7 +316,7 @@ public final class ReferenceLedger {
         return text.substring(from, to);
     }
 
-    private static boolean isBlank(String line) {
+    public static boolean isBlank(String line) {
         return trim(line).isEmpty();
     }
 
