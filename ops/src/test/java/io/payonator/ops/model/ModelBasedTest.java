@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
  * The real engine, through the command line's entry point, against {@link ReferenceLedger} on random
  * streams where the rules collide ({@link CollidingStream}): the accounts byte for byte and the
  * rejects report row for row. Each stream runs with a random worker count and chunk size; some are
- * cut in two and imported one after the other into one persistent ledger. On a mismatch the inputs
+ * cut in two and imported one after the other into one persistent ledger, which is then replayed
+ * from its events. On a mismatch the inputs
  * are kept under {@code target/model-failures/} and the seed is in the test's name.
  */
 class ModelBasedTest {
@@ -72,6 +73,17 @@ class ModelBasedTest {
                     + firstDifference("accounts", lines(model.accountsCsv()), lines(engine.out()), files)
                     + firstDifference("rejects", modelRejects, engineRejects, files));
         }
+        if (files.size() > 1) {
+            assertReplayAgrees(run, model);
+        }
+    }
+
+    /** A persistent ledger rebuilt from its events alone still holds the model's accounts. */
+    private void assertReplayAgrees(ModelRun run, ReferenceLedger model) {
+        Cli.Result replay = Cli.run("replay", "--db", work.resolve("ledger.db").toString());
+
+        assertThat(replay.exitCode()).as(run + ": replay\n" + replay.err()).isZero();
+        assertThat(replay.out()).as(run + ": replay").isEqualTo(model.accountsCsv());
     }
 
     /** One import into a temporary ledger, or several in turn into one persistent ledger. */
