@@ -81,7 +81,11 @@ class TransactionCsvReaderPropertiesTest {
         }
     }
 
-    /** A 256 MiB line costs the reader its fixed buffers only: nothing in proportion to the line. */
+    /**
+     * A 256 MiB line is never kept: a reader that kept it would allocate at least twice its length
+     * in characters; this one allocates its buffers and a little short-lived garbage per 64 KiB read
+     * (the decoder wraps each read's buffer), some 2 MiB in all.
+     */
     @Test
     void aHugeLineIsReadPastWithoutBeingKept() throws Exception {
         long lineLength = 256L << 20;
@@ -94,8 +98,10 @@ class TransactionCsvReaderPropertiesTest {
         readInto(rows, input);
 
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        System.out.printf("reader: a %d-byte line read past, %d KiB allocated%n", lineLength, allocated >> 10);
         assertThat(rows).containsExactly("2:<too long>", "3:deposit,1,2,5");
-        assertThat(allocated).as("bytes allocated while reading a %d-byte line", lineLength).isLessThan(4L << 20);
+        assertThat(allocated).as("bytes allocated while reading a %d-byte line", lineLength)
+                .isLessThan(lineLength / 16);
     }
 
     /** Junk, a valid header, or a valid header with a piece of junk somewhere in it. */

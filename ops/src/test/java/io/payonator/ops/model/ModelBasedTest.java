@@ -22,16 +22,17 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The real engine, through the command line's entry point, against {@link ReferenceLedger} on random
  * streams where the rules collide ({@link CollidingStream}): the accounts byte for byte and the
- * rejects report row for row. Each stream runs with a random worker count and chunk size; some are
- * cut in two and imported one after the other into one persistent ledger, which is then replayed
- * from its events. On a mismatch the inputs
- * are kept under {@code target/model-failures/} and the seed is in the test's name.
+ * rejects report row for row. Each stream runs with a random worker count, chunk size and report
+ * page size; some are cut in two and imported one after the other into one persistent ledger, which
+ * is then replayed from its events. On a mismatch the inputs are kept under
+ * {@code target/model-failures/} and the seed is in the test's name.
  */
 class ModelBasedTest {
 
     private static final long FIXED_SEED = 5_2026_11_24L;
     private static final int STREAMS = 24;
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
+    private static final String PAGE_ROWS = "payonator.reports.page-rows";
 
     @TempDir
     Path work;
@@ -46,8 +47,9 @@ class ModelBasedTest {
     }
 
     @AfterEach
-    void restoreChunkSize() {
+    void restoreSizes() {
         System.clearProperty(CHUNK_ROWS);
+        System.clearProperty(PAGE_ROWS);
     }
 
     @ParameterizedTest(name = "stream seed {0}")
@@ -61,6 +63,7 @@ class ModelBasedTest {
         }
         System.out.println("ModelBasedTest " + run + "; model: " + ReasonCounts.of(model));
         System.setProperty(CHUNK_ROWS, run.chunkRows());
+        System.setProperty(PAGE_ROWS, run.pageRows());
         Path rejects = work.resolve("rejects.csv");
         Cli.Result engine = importAll(files, run.workers(), rejects);
 
