@@ -18,10 +18,10 @@ public enum TransactionType {
         return this == DEPOSIT || this == WITHDRAWAL;
     }
 
-    /** Matches a type name case-insensitively, as SPEC.md requires. */
+    /** Matches a type name case-insensitively, as SPEC.md requires, over ASCII letters only. */
     public static Optional<TransactionType> fromCode(String text) {
         for (TransactionType type : values()) {
-            if (type.code.equalsIgnoreCase(text)) {
+            if (AsciiCase.equalsIgnoreCase(type.code, text)) {
                 return Optional.of(type);
             }
         }

@@ -1,8 +1,8 @@
 package io.payonator.ops.csv;
 
+import io.payonator.api.AsciiCase;
 import io.payonator.api.RowOrigin;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,24 +10,31 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads a transactions CSV as SPEC.md defines it: UTF-8, an optional byte-order mark, a header
  * naming {@code type, client, tx[, amount]}, then one row per line. Fields are trimmed of spaces
  * and tabs; empty lines are skipped. Fields are not quoted in this format: a quote is just a
- * character, which makes the field it is in invalid.
+ * character, which makes the field it is in invalid. A line longer than {@link #MAX_LINE_LENGTH}
+ * characters is a malformed row, read past without being kept.
  */
 public final class TransactionCsvReader implements Closeable {
 
     private static final List<String> COLUMNS = List.of("type", "client", "tx", "amount");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    /**
+     * The longest line read, in characters without its line ending. The longest row SPEC.md
+     * needs is some 50 characters; the limit leaves room for padding and leading zeros while
+     * bounding what one row can cost in memory and in the event store.
+     */
+    public static final int MAX_LINE_LENGTH = 1024;
+
     private final String source;
-    private final BufferedReader lines;
+    private final LineReader lines;
     private long lineNumber;
 
-    private TransactionCsvReader(String source, BufferedReader lines) {
+    private TransactionCsvReader(String source, LineReader lines) {
         this.source = source;
         this.lines = lines;
     }
@@ -39,7 +46,7 @@ public final class TransactionCsvReader implements Closeable {
      */
     public static TransactionCsvReader open(String source, InputStream in) throws UnreadableInputException {
         TransactionCsvReader reader = new TransactionCsvReader(source,
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+                new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_LENGTH));
         try {
             reader.readHeader();
             return reader;
@@ -58,10 +65,13 @@ public final class TransactionCsvReader implements Closeable {
 
     /** The next non-empty row, or {@code null} at the end of the source. */
     public CsvRow next() throws IOException {
-        String line;
-        while ((line = lines.readLine()) != null) {
+        LineReader.Line line;
+        while ((line = lines.next()) != null) {
             lineNumber++;
-            String[] fields = split(line);
+            if (line.tooLong()) {
+                return CsvRow.tooLong(new RowOrigin(source, lineNumber), MAX_LINE_LENGTH);
+            }
+            String[] fields = split(line.text());
             if (fields != null) {
                 return new CsvRow(new RowOrigin(source, lineNumber), fields);
             }
@@ -70,13 +80,14 @@ public final class TransactionCsvReader implements Closeable {
     }
 
     private void readHeader() throws IOException, UnreadableInputException {
-        String line;
-        while ((line = lines.readLine()) != null) {
+        LineReader.Line line;
+        while ((line = lines.next()) != null) {
             lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                line = line.substring(1);
+            if (line.tooLong()) {
+                throw new UnreadableInputException(source + ":" + lineNumber
+                        + ": no header: the line is longer than " + MAX_LINE_LENGTH + " characters");
             }
-            String[] fields = split(line);
+            String[] fields = split(withoutByteOrderMark(line.text()));
             if (fields != null) {
                 checkHeader(fields);
                 return;
@@ -85,15 +96,27 @@ public final class TransactionCsvReader implements Closeable {
         throw new UnreadableInputException(source + ": no header: the input is empty");
     }
 
+    private String withoutByteOrderMark(String line) {
+        return lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
+    }
+
     private void checkHeader(String[] fields) throws UnreadableInputException {
-        List<String> names = new ArrayList<>(fields.length);
-        for (String field : fields) {
-            names.add(field.toLowerCase(Locale.ROOT));
-        }
-        if (!names.equals(COLUMNS) && !names.equals(COLUMNS.subList(0, 3))) {
+        if (!namesColumns(fields, COLUMNS.size()) && !namesColumns(fields, COLUMNS.size() - 1)) {
             throw new UnreadableInputException(source + ":" + lineNumber
                     + ": no header: expected 'type,client,tx,amount', found '" + String.join(",", fields) + "'");
         }
+    }
+
+    private static boolean namesColumns(String[] fields, int count) {
+        if (fields.length != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!AsciiCase.equalsIgnoreCase(COLUMNS.get(i), fields[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The line's fields, trimmed, or {@code null} if the line is empty or only spaces and tabs. */

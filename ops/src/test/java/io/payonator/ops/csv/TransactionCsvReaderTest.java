@@ -1,5 +1,7 @@
 package io.payonator.ops.csv;
 
+import io.payonator.api.RejectionReason;
+import io.payonator.command.intake.MalformedRowException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,6 +62,35 @@ class TransactionCsvReaderTest {
                 .isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("in.csv")
                 .hasMessageContaining("no header");
+    }
+
+    @Test
+    void reportsALineLongerThanTheLimitAsMalformedAndReadsOn() throws Exception {
+        String atLimit = "deposit,1,1," + "0".repeat(TransactionCsvReader.MAX_LINE_LENGTH - 13) + "5";
+        String overLimit = atLimit + "0";
+        String text = "type,client,tx,amount\n" + overLimit + "\r\n" + atLimit + "\n"
+                + " \t".repeat(TransactionCsvReader.MAX_LINE_LENGTH) + "\rresolve,1,2";
+
+        try (TransactionCsvReader reader = open(text)) {
+            CsvRow tooLong = reader.next();
+            assertThat(tooLong.origin().line()).isEqualTo(2);
+            assertThatThrownBy(tooLong::checkFieldCount).isInstanceOf(MalformedRowException.class)
+                    .hasMessage("line is longer than 1024 characters")
+                    .extracting(e -> ((MalformedRowException) e).reason()).isEqualTo(RejectionReason.MALFORMED);
+            CsvRow atTheLimit = reader.next();
+            assertThat(atTheLimit.origin().line()).isEqualTo(3);
+            assertThat(atTheLimit.amount()).hasSize(TransactionCsvReader.MAX_LINE_LENGTH - 12);
+            // a blank line is empty whatever its length
+            assertThat(reader.next().origin().line()).isEqualTo(5);
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void refusesAHeaderLongerThanTheLimit() {
+        assertThatThrownBy(() -> open("type,client,tx,amount" + " ".repeat(2000) + "x\ndeposit,1,1,1\n"))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("in.csv:1: no header: the line is longer than 1024 characters");
     }
 
     @Test

@@ -1,0 +1,164 @@
+package io.payonator.ops.model;
+
+import io.payonator.ops.cli.Cli;
+import io.payonator.ops.fuzz.FuzzSeeds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The real engine, through the command line's entry point, against {@link ReferenceLedger} on random
+ * streams where the rules collide ({@link CollidingStream}): the accounts byte for byte and the
+ * rejects report row for row. Each stream runs with a random worker count, chunk size and report
+ * page size; some are cut in two and imported one after the other into one persistent ledger, which
+ * is then replayed from its events. On a mismatch the inputs are kept under
+ * {@code target/model-failures/} and the seed is in the test's name.
+ */
+class ModelBasedTest {
+
+    private static final long FIXED_SEED = 5_2026_11_24L;
+    private static final int STREAMS = 24;
+    private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
+    private static final String PAGE_ROWS = "payonator.reports.page-rows";
+
+    @TempDir
+    Path work;
+
+    static LongStream streamSeeds() {
+        return LongStream.of(FuzzSeeds.seeds("ModelBasedTest", FIXED_SEED, STREAMS));
+    }
+
+    /** The streams of a build, without printing: for tests of the generator itself. */
+    static long[] buildSeeds() {
+        return FuzzSeeds.derive(FuzzSeeds.baseSeed(FIXED_SEED), FuzzSeeds.tries(STREAMS));
+    }
+
+    @AfterEach
+    void restoreSizes() {
+        System.clearProperty(CHUNK_ROWS);
+        System.clearProperty(PAGE_ROWS);
+    }
+
+    @ParameterizedTest(name = "stream seed {0}")
+    @MethodSource("streamSeeds")
+    void engineAgreesWithTheModel(long seed) throws Exception {
+        ModelRun run = ModelRun.draw(seed);
+        List<Path> files = write(run.imports());
+        ReferenceLedger model = new ReferenceLedger();
+        for (Path file : files) {
+            model.importSource(file.toString(), Files.readAllBytes(file));
+        }
+        System.out.println("ModelBasedTest " + run + "; model: " + ReasonCounts.of(model));
+        System.setProperty(CHUNK_ROWS, run.chunkRows());
+        System.setProperty(PAGE_ROWS, run.pageRows());
+        Path rejects = work.resolve("rejects.csv");
+        Cli.Result engine = importAll(files, run.workers(), rejects);
+
+        assertThat(engine.exitCode()).as(run + "\n" + engine.err()).isZero();
+        List<String> engineRejects = Files.readAllLines(rejects, StandardCharsets.UTF_8);
+        List<String> modelRejects = new ArrayList<>(List.of("source,line,reason"));
+        model.rejects().forEach(reject -> modelRejects.add(reject.toString()));
+        if (!engine.out().equals(model.accountsCsv()) || !engineRejects.equals(modelRejects)) {
+            fail(keepFailure(seed, files) + "\n" + run + "\n"
+                    + firstDifference("accounts", lines(model.accountsCsv()), lines(engine.out()), files)
+                    + firstDifference("rejects", modelRejects, engineRejects, files));
+        }
+        if (files.size() > 1) {
+            assertReplayAgrees(run, model);
+        }
+    }
+
+    /** A persistent ledger rebuilt from its events alone still holds the model's accounts. */
+    private void assertReplayAgrees(ModelRun run, ReferenceLedger model) {
+        Cli.Result replay = Cli.run("replay", "--db", work.resolve("ledger.db").toString());
+
+        assertThat(replay.exitCode()).as(run + ": replay\n" + replay.err()).isZero();
+        assertThat(replay.out()).as(run + ": replay").isEqualTo(model.accountsCsv());
+    }
+
+    /** One import into a temporary ledger, or several in turn into one persistent ledger. */
+    private Cli.Result importAll(List<Path> files, int workers, Path rejects) {
+        String[] options = {"--workers", Integer.toString(workers), "--rejects", rejects.toString()};
+        if (files.size() == 1) {
+            return Cli.run(concat(new String[]{files.get(0).toString()}, options));
+        }
+        String db = work.resolve("ledger.db").toString();
+        Cli.Result result = null;
+        for (Path file : files) {
+            result = Cli.run(concat(new String[]{file.toString(), "--db", db}, options));
+            if (result.exitCode() != 0) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private List<Path> write(List<byte[]> imports) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < imports.size(); i++) {
+            files.add(Files.write(work.resolve("import-" + i + ".csv"), imports.get(i)));
+        }
+        return files;
+    }
+
+    private static String keepFailure(long seed, List<Path> files) throws IOException {
+        Path kept = Path.of("target", "model-failures", Long.toString(seed)).toAbsolutePath();
+        Files.createDirectories(kept);
+        for (Path file : files) {
+            Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return "engine and model disagree; inputs kept in " + kept
+                + " (rerun: -D" + FuzzSeeds.TRY_PROPERTY + "=" + seed + ")";
+    }
+
+    /** The first line where the two differ, and the input row it is about. */
+    private static String firstDifference(String what, List<String> model, List<String> engine, List<Path> files)
+            throws IOException {
+        for (int i = 0; i < Math.max(model.size(), engine.size()); i++) {
+            String expected = i < model.size() ? model.get(i) : "(nothing)";
+            String actual = i < engine.size() ? engine.get(i) : "(nothing)";
+            if (!expected.equals(actual)) {
+                return String.format("%s differ at line %d:%n  model:  %s%n  engine: %s%n%s", what, i + 1,
+                        expected, actual, inputRow(expected, files) + inputRow(actual, files));
+            }
+        }
+        return "";
+    }
+
+    /** For a rejects line {@code source,line,reason}: that line of the input, as text. */
+    private static String inputRow(String rejectLine, List<Path> files) throws IOException {
+        for (Path file : files) {
+            if (rejectLine.startsWith(file + ",")) {
+                long line = Long.parseLong(rejectLine.split(",")[rejectLine.split(",").length - 2]);
+                List<String> lines = ReferenceLedger.lines(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                String text = line <= lines.size() ? lines.get((int) line - 1) : "(no such line)";
+                return "  input " + file.getFileName() + ":" + line + ": "
+                        + (text.length() > 120 ? text.substring(0, 120) + "…" : text) + "\n";
+            }
+        }
+        return "";
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\n"));
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
