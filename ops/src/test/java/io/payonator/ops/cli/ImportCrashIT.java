@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportCrashIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
     private static final int KILLS = 6;
     private static final int ROWS = 300_000;
     private static final long SEED = Long.getLong("crash.seed", 20_261_124L);
@@ -35,16 +34,13 @@ class ImportCrashIT {
     @TempDir
     Path work;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @Test
     void killedAtRandomPointsTheImportResumesToTheUninterruptedResult() throws Exception {
         Path input = work.resolve("input.csv");
         Files.writeString(input, Cli.run("generate", Integer.toString(ROWS), "--clients", "2000", "--seed", "11",
                 "--malformed", "0.01").out());
         Path ledger = work.resolve("ledger.db");
-        Run reference = launch(null, input.toString(), "--rejects", work.resolve("rejects-reference.csv").toString());
+        Launcher.Run reference = launch(null, input.toString(), "--rejects", work.resolve("rejects-reference.csv").toString());
         assertThat(reference.exitCode()).as(reference.err()).isZero();
 
         Random random = new Random(SEED);
@@ -65,13 +61,13 @@ class ImportCrashIT {
                 .hasSizeGreaterThanOrEqualTo(5);
         assertThat(partialStates).as("kills that left the file part-imported: " + killPoints).isGreaterThanOrEqualTo(3);
 
-        Run resumed = launch(null, input.toString(), "--db", ledger.toString(),
+        Launcher.Run resumed = launch(null, input.toString(), "--db", ledger.toString(),
                 "--rejects", work.resolve("rejects.csv").toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).isEqualTo(reference.out());
         assertThat(work.resolve("rejects.csv")).hasSameTextualContentAs(work.resolve("rejects-reference.csv"));
 
-        Run replayed = launch(null, "replay", "--db", ledger.toString());
+        Launcher.Run replayed = launch(null, "replay", "--db", ledger.toString());
         assertThat(replayed.exitCode()).as(replayed.err()).isZero();
         assertThat(replayed.out()).isEqualTo(reference.out());
     }
@@ -126,25 +122,16 @@ class ImportCrashIT {
         return false;
     }
 
-    private Run launch(Path stdin, String... args) throws IOException, InterruptedException {
-        Process process = start(args);
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("payonator did not exit within 10 minutes");
-        }
-        return new Run(process.exitValue(), Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
+    private Launcher.Run launch(Path stdin, String... args) throws IOException, InterruptedException {
+        return launcher().run(stdin, 10, args);
     }
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(work.resolve("out.txt").toFile())
-                .redirectError(work.resolve("err.txt").toFile());
-        // small chunks: many commits, so kills land between and inside them
-        builder.environment().put("PAYONATOR_JAVA_OPTS", "-Dpayonator.import.chunk-rows=4000");
-        return builder.start();
+        return launcher().start(null, args);
+    }
+
+    /** Small chunks: many commits, so kills land between and inside them. */
+    private Launcher launcher() {
+        return new Launcher(work, Map.of("PAYONATOR_JAVA_OPTS", "-Dpayonator.import.chunk-rows=4000"));
     }
 }

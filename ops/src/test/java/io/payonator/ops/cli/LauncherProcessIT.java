@@ -6,25 +6,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real launcher, {@code ops/payonator}, as a child process: what an operator runs. */
 class LauncherProcessIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
-
     @TempDir
     Path work;
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"payonator-sample", "oliverevans96-invalid-csv-rows", "kprotty-test", "adam-bates-6"})
@@ -32,7 +24,7 @@ class LauncherProcessIT {
         Path testCase = ConformanceCases.directory().resolve(name);
         Path rejects = work.resolve("rejects.csv");
 
-        Run run = launch(null, testCase.resolve("input.csv").toString(), "--rejects", rejects.toString());
+        Launcher.Run run = launch(null, testCase.resolve("input.csv").toString(), "--rejects", rejects.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(testCase.resolve("expected.csv")));
@@ -44,7 +36,7 @@ class LauncherProcessIT {
     void readsStandardInputAndExits() throws Exception {
         Path input = ConformanceCases.directory().resolve("tommilligan-spec-example");
 
-        Run run = launch(input.resolve("input.csv"), "-");
+        Launcher.Run run = launch(input.resolve("input.csv"), "-");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(input.resolve("expected.csv")));
@@ -53,29 +45,14 @@ class LauncherProcessIT {
 
     @Test
     void missingFileExitsNonZeroWithAMessageAndNoOutput() throws Exception {
-        Run run = launch(null, work.resolve("absent.csv").toString());
+        Launcher.Run run = launch(null, work.resolve("absent.csv").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("absent.csv: no such file");
     }
 
-    private Run launch(Path stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(work.resolve("out.txt").toFile())
-                .redirectError(work.resolve("err.txt").toFile());
-        if (stdin != null) {
-            builder.redirectInput(stdin.toFile());
-        }
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("payonator did not exit within 5 minutes");
-        }
-        return new Run(process.exitValue(), Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
+    private Launcher.Run launch(Path stdin, String... args) throws IOException, InterruptedException {
+        return new Launcher(work, Map.of()).run(stdin, 5, args);
     }
 }
