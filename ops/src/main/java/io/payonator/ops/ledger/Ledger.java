@@ -35,7 +35,8 @@ public final class Ledger implements AutoCloseable {
     public static Ledger openTemporary() throws IOException {
         Path file = Files.createTempFile("payonator-", ".db");
         // a throwaway ledger need not survive a power loss: skip the syncs
-        return start(file, true, Map.of("payonator.sqlite.synchronous", "OFF"));
+        return start(file, true, Map.of("payonator.sqlite.synchronous", "OFF",
+                "payonator.sqlite.projection-synchronous", "OFF"));
     }
 
     private static Ledger start(Path file, boolean temporary, Map<String, Object> extra) {
