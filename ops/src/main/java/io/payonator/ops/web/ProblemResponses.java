@@ -1,6 +1,8 @@
 package io.payonator.ops.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import io.payonator.command.intake.MalformedRowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +59,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            String where = json.getLocation() == null ? ""
-                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return "the body is not a transaction in JSON: " + json.getOriginalMessage() + where;
+        if (e.getCause() instanceof StreamReadException syntax) {
+            return "the body is not valid JSON: " + withoutSource(syntax.getOriginalMessage()) + at(syntax);
+        }
+        if (e.getCause() instanceof DatabindException shape) {
+            return "the body is not a transaction: expected a JSON object with type, client, tx and amount"
+                    + at(shape);
         }
         return e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
                 ? "the request has no body" : "the body cannot be read";
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Jackson names where a construct began as "[Source: ...; line: 1, column: 1]": noise for a client. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source: [^]]*]\\)", "")
+                .replaceAll("\\s*at \\[Source: [^]]*]", "");
     }
 }
