@@ -30,10 +30,7 @@ class ProjectionReadiness implements SmartLifecycle {
 
     @Override
     public void start() {
-        long lag = projection.lag();
-        if (lag > 0) {
-            log.info("the projection has {} events to apply before the service opens", lag);
-        }
+        log.info("the service opens once the projection has applied every stored event");
         try {
             projection.await(TIMEOUT);
         } catch (InterruptedException e) {
