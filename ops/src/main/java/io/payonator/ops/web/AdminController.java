@@ -9,8 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-
 /** Operations on the ledger as a whole. */
 @RestController
 @Tag(name = "admin", description = "Rebuild the balance tables")
@@ -32,9 +30,11 @@ class AdminController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "409", description = "A replay is already running",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "500", description = "The replay failed; the detail says what reads and writes do now",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @RequiresToken
     @PostMapping(path = "/admin/replay", produces = MediaType.APPLICATION_JSON_VALUE)
-    ReplayReport replay() throws InterruptedException, IOException {
+    ReplayReport replay() throws InterruptedException {
         return replay.replay();
     }
 }

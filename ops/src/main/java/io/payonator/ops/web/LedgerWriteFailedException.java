@@ -1,6 +1,6 @@
 package io.payonator.ops.web;
 
-/** A request's rows could not be stored; none of them was applied. */
+/** A write to the ledger (a request's rows, a replay) failed; the message says what state it left. */
 class LedgerWriteFailedException extends RuntimeException {
 
     LedgerWriteFailedException(String message, Throwable cause) {

@@ -30,7 +30,7 @@ class ServiceReplay {
         this.reads = reads;
     }
 
-    ReplayReport replay() throws InterruptedException, IOException {
+    ReplayReport replay() throws InterruptedException {
         writes.beginReplay();
         boolean succeeded = false;
         try {
@@ -38,6 +38,10 @@ class ServiceReplay {
             reads.releaseSnapshot();
             succeeded = true;
             return report;
+        } catch (IOException | RuntimeException e) {
+            throw new LedgerWriteFailedException("the replay failed: " + e.getMessage() + (reads.snapshotPinned()
+                    ? "; reads keep serving the balances from before it and writes stay closed until a replay succeeds"
+                    : "; nothing was reset"), e);
         } finally {
             // after a failure the snapshot stays: the tables behind it may be half rebuilt
             writes.endReplay(succeeded);
