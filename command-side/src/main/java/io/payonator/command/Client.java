@@ -13,6 +13,7 @@ import io.payonator.api.Money;
 import io.payonator.api.RejectionReason;
 import io.payonator.api.ResolveDispute;
 import io.payonator.api.Resolved;
+import io.payonator.api.TransactionOutcome;
 import io.payonator.api.TransactionRejected;
 import io.payonator.api.WithdrawFunds;
 import io.payonator.api.Withdrawn;
@@ -40,7 +41,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One client's account. Every ledger rule of SPEC.md lives here, checked in SPEC.md's order:
  * the account exists from the first well-formed row on, a reused tx id is a duplicate, a locked
  * account refuses everything, then the rule of the row's type. Each row yields exactly one
- * outcome event: the accepted change, or {@link TransactionRejected} with its reason.
+ * outcome event: the accepted change, or {@link TransactionRejected} with its reason; a row's
+ * command answers with the same decision as a {@link TransactionOutcome}.
  * State changes only in the event sourcing handlers, so replaying the events rebuilds it exactly.
  */
 @Aggregate(repository = ClientAggregateConfiguration.REPOSITORY,
@@ -60,45 +62,48 @@ public class Client {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DepositFunds command) {
+    TransactionOutcome handle(DepositFunds command) {
         openIfNew(command);
-        decide(command, depositRejection(command),
+        return decide(command, depositRejection(command),
                 () -> new Deposited(command.client(), command.tx(), command.amount()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(WithdrawFunds command) {
+    TransactionOutcome handle(WithdrawFunds command) {
         openIfNew(command);
-        decide(command, withdrawalRejection(command),
+        return decide(command, withdrawalRejection(command),
                 () -> new Withdrawn(command.client(), command.tx(), command.amount()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DisputeDeposit command) {
+    TransactionOutcome handle(DisputeDeposit command) {
         openIfNew(command);
-        decide(command, disputeRejection(command),
+        return decide(command, disputeRejection(command),
                 () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ResolveDispute command) {
+    TransactionOutcome handle(ResolveDispute command) {
         openIfNew(command);
-        decide(command, resolveRejection(command),
+        return decide(command, resolveRejection(command),
                 () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ChargeBackDeposit command) {
+    TransactionOutcome handle(ChargeBackDeposit command) {
         openIfNew(command);
-        decide(command, chargebackRejection(command),
+        return decide(command, chargebackRejection(command),
                 () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
 
-    /** Each row of the batch is decided in order by the same handler as when sent alone. */
+    /**
+     * Each row of the batch is decided in order by the same handler as when sent alone. The bulk
+     * importer learns the outcomes from the events, so the batch answers nothing.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ApplyTransactions batch) {
@@ -107,17 +112,17 @@ public class Client {
         }
     }
 
-    private void decide(ClientCommand row) {
+    private TransactionOutcome decide(ClientCommand row) {
         if (row instanceof DepositFunds deposit) {
-            handle(deposit);
+            return handle(deposit);
         } else if (row instanceof WithdrawFunds withdrawal) {
-            handle(withdrawal);
+            return handle(withdrawal);
         } else if (row instanceof DisputeDeposit dispute) {
-            handle(dispute);
+            return handle(dispute);
         } else if (row instanceof ResolveDispute resolve) {
-            handle(resolve);
+            return handle(resolve);
         } else if (row instanceof ChargeBackDeposit chargeback) {
-            handle(chargeback);
+            return handle(chargeback);
         } else {
             throw new IllegalArgumentException("unknown row command " + row);
         }
@@ -130,14 +135,15 @@ public class Client {
         }
     }
 
-    private void decide(ClientCommand command, Optional<RejectionReason> rejection,
-                        java.util.function.Supplier<Object> acceptance) {
+    private TransactionOutcome decide(ClientCommand command, Optional<RejectionReason> rejection,
+                                      java.util.function.Supplier<Object> acceptance) {
         if (rejection.isPresent()) {
             apply(new TransactionRejected(command.client(), command.type(), command.tx(), command.amount(),
                     rejection.get(), command.origin()));
-        } else {
-            apply(acceptance.get());
+            return TransactionOutcome.rejected(rejection.get());
         }
+        apply(acceptance.get());
+        return TransactionOutcome.ACCEPTED;
     }
 
     private Optional<RejectionReason> depositRejection(DepositFunds command) {

@@ -14,6 +14,7 @@ import io.payonator.api.RejectionReason;
 import io.payonator.api.ResolveDispute;
 import io.payonator.api.Resolved;
 import io.payonator.api.RowOrigin;
+import io.payonator.api.TransactionOutcome;
 import io.payonator.api.TransactionRejected;
 import io.payonator.api.WithdrawFunds;
 import io.payonator.api.Withdrawn;
@@ -108,11 +109,13 @@ class ClientTest {
 
     private void expectRejected(List<Object> history, ClientCommand command, RejectionReason reason) {
         fixture.given(history).when(command).expectSuccessfulHandlerExecution()
-                .expectEvents(rejected(command, reason));
+                .expectEvents(rejected(command, reason))
+                .expectResultMessagePayload(TransactionOutcome.rejected(reason));
     }
 
     private void expectAccepted(List<Object> history, ClientCommand command, Object event) {
-        fixture.given(history).when(command).expectSuccessfulHandlerExecution().expectEvents(event);
+        fixture.given(history).when(command).expectSuccessfulHandlerExecution().expectEvents(event)
+                .expectResultMessagePayload(TransactionOutcome.ACCEPTED);
     }
 
     // --- SPEC.md step 1: the account exists from the first well-formed row on -----------------
@@ -123,21 +126,24 @@ class ClientTest {
         @Test
         void firstAcceptedRowOpensTheAccount() {
             fixture.givenNoPriorActivity().when(deposit(1, "1.5"))
-                    .expectEvents(opened(), deposited(1, "1.5"));
+                    .expectEvents(opened(), deposited(1, "1.5"))
+                    .expectResultMessagePayload(TransactionOutcome.ACCEPTED);
         }
 
         @Test
         void firstRowOpensTheAccountEvenWhenRejected() {
             WithdrawFunds command = withdrawal(1, "4.0");
             fixture.givenNoPriorActivity().when(command)
-                    .expectEvents(opened(), rejected(command, INSUFFICIENT_FUNDS));
+                    .expectEvents(opened(), rejected(command, INSUFFICIENT_FUNDS))
+                    .expectResultMessagePayload(TransactionOutcome.rejected(INSUFFICIENT_FUNDS));
         }
 
         @Test
         void firstRowThatIsADuplicateStillOpensTheAccount() {
             DepositFunds command = duplicateDeposit(1, "1");
             fixture.givenNoPriorActivity().when(command)
-                    .expectEvents(opened(), rejected(command, DUPLICATE_TX));
+                    .expectEvents(opened(), rejected(command, DUPLICATE_TX))
+                    .expectResultMessagePayload(TransactionOutcome.rejected(DUPLICATE_TX));
         }
 
         @Test
@@ -167,7 +173,9 @@ class ClientTest {
                             resolve(1), chargeback(1))))
                     .expectEvents(opened(), deposited(1, "10"), rejected(tooMuch, INSUFFICIENT_FUNDS),
                             disputed(1, "10"), rejected(unknown, UNKNOWN_TX), resolved(1, "10"),
-                            rejected(chargeback(1), NOT_DISPUTED));
+                            rejected(chargeback(1), NOT_DISPUTED))
+                    // the importer reads the outcomes from the events
+                    .expectResultMessagePayload(null);
         }
 
         @Test

@@ -1,11 +1,25 @@
 package io.payonator.ops;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
-/** The Spring Boot application behind every command: command side, query side and their storage. */
-@SpringBootApplication(scanBasePackages = "io.payonator")
+/**
+ * The Spring Boot application behind every command: command side, query side and their storage.
+ * {@code @SpringBootApplication}, spelled out to leave the web package out of the scan: the
+ * service's beans are added only by {@code payonator serve} ({@code io.payonator.ops.web.ServiceConfiguration}).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "io.payonator", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.payonator\\.ops\\.web\\..*")})
 @EntityScan("io.payonator.query")
 @EnableJpaRepositories("io.payonator.query")
 public class LedgerApplication {

@@ -1,6 +1,8 @@
 package io.payonator.query;
 
+import io.payonator.api.DisputeState;
 import io.payonator.api.Money;
+import io.payonator.api.TransactionType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +57,11 @@ final class BalanceChanges {
 
     private final Map<Integer, Delta> deltas = new LinkedHashMap<>();
     private final List<RejectedRowEntry> rejections = new ArrayList<>();
+    private final List<TransactionTable.NewTransaction> newTransactions = new ArrayList<>();
+    /** The deposits of this batch, which a dispute in the same batch may refer to. */
+    private final Map<Long, TransactionTable.NewTransaction> newDeposits = new HashMap<>();
+    /** The last dispute state this batch gives to deposits of earlier batches. */
+    private final Map<Long, DisputeState> earlierDepositStates = new LinkedHashMap<>();
 
     void open(int client) {
         of(client).opened = true;
@@ -68,7 +75,27 @@ final class BalanceChanges {
         rejections.add(rejection);
     }
 
-    void writeTo(AccountBalanceRepository balances, RejectedRowRepository rejected) {
+    /** An accepted deposit or withdrawal, at {@code position} in the event store. */
+    void accept(TransactionType type, int client, long tx, Money amount, long position) {
+        TransactionTable.NewTransaction row = new TransactionTable.NewTransaction(tx, client, type.code(),
+                amount.units(), position);
+        newTransactions.add(row);
+        if (type == TransactionType.DEPOSIT) {
+            newDeposits.put(tx, row);
+        }
+    }
+
+    /** Deposit {@code tx} of this or an earlier batch is now in {@code state}. */
+    void mark(long tx, DisputeState state) {
+        TransactionTable.NewTransaction row = newDeposits.get(tx);
+        if (row != null) {
+            row.state = state;
+        } else {
+            earlierDepositStates.put(tx, state);
+        }
+    }
+
+    void writeTo(AccountBalanceRepository balances, RejectedRowRepository rejected, TransactionTable transactions) {
         Map<Integer, AccountBalanceRow> rows = existingRows(balances);
         List<AccountBalanceRow> opened = new ArrayList<>();
         deltas.forEach((client, delta) -> {
@@ -84,6 +111,8 @@ final class BalanceChanges {
         });
         balances.saveAll(opened);
         rejected.saveAll(rejections);
+        transactions.insert(newTransactions);
+        transactions.updateStates(earlierDepositStates);
     }
 
     private Map<Integer, AccountBalanceRow> existingRows(AccountBalanceRepository balances) {

@@ -4,14 +4,15 @@ import io.payonator.api.AccountBalance;
 import io.payonator.api.AccountOpened;
 import io.payonator.api.ChargedBack;
 import io.payonator.api.Deposited;
+import io.payonator.api.DisputeState;
 import io.payonator.api.Disputed;
-import io.payonator.api.FindAccount;
 import io.payonator.api.FindAllAccounts;
 import io.payonator.api.FindRejectedRows;
 import io.payonator.api.RejectedRow;
 import io.payonator.api.Resolved;
 import io.payonator.api.RowMalformed;
 import io.payonator.api.TransactionRejected;
+import io.payonator.api.TransactionType;
 import io.payonator.api.Withdrawn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,15 +21,16 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Builds the balance and rejects tables from the event stream, and answers the queries on them.
- * Events are gathered per batch of the processor ({@link BalanceChanges}) and written once per
- * batch, in the batch's transaction.
+ * Builds the balance, rejects and transaction tables from the event stream, and answers the
+ * command line's queries on them ({@link LedgerReadModel} answers the service's). Events are
+ * gathered per batch of the processor ({@link BalanceChanges}) and written once per batch, in the
+ * batch's transaction.
  * Replay: the processor's tokens are reset, {@link #reset()} empties the tables, and every event
  * is applied again from the start of the event store.
  */
@@ -41,10 +43,12 @@ public class BalanceProjection {
 
     private final AccountBalanceRepository balances;
     private final RejectedRowRepository rejections;
+    private final TransactionTable transactions;
 
-    BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections) {
+    BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections, JdbcTemplate jdbc) {
         this.balances = balances;
         this.rejections = rejections;
+        this.transactions = new TransactionTable(jdbc);
     }
 
     @EventHandler
@@ -53,56 +57,60 @@ public class BalanceProjection {
     }
 
     @EventHandler
-    void on(Deposited event) {
-        changes().of(event.client()).credit(event.amount());
+    void on(Deposited event, TrackingToken position) {
+        BalanceChanges changes = changes();
+        changes.of(event.client()).credit(event.amount());
+        changes.accept(TransactionType.DEPOSIT, event.client(), event.tx(), event.amount(), positionOf(position));
     }
 
     @EventHandler
-    void on(Withdrawn event) {
-        changes().of(event.client()).debit(event.amount());
+    void on(Withdrawn event, TrackingToken position) {
+        BalanceChanges changes = changes();
+        changes.of(event.client()).debit(event.amount());
+        changes.accept(TransactionType.WITHDRAWAL, event.client(), event.tx(), event.amount(), positionOf(position));
     }
 
     @EventHandler
     void on(Disputed event) {
-        changes().of(event.client()).hold(event.amount());
+        BalanceChanges changes = changes();
+        changes.of(event.client()).hold(event.amount());
+        changes.mark(event.tx(), DisputeState.DISPUTED);
     }
 
     @EventHandler
     void on(Resolved event) {
-        changes().of(event.client()).release(event.amount());
+        BalanceChanges changes = changes();
+        changes.of(event.client()).release(event.amount());
+        changes.mark(event.tx(), DisputeState.RESOLVED);
     }
 
     @EventHandler
     void on(ChargedBack event) {
-        changes().of(event.client()).reverseAndLock(event.amount());
+        BalanceChanges changes = changes();
+        changes.of(event.client()).reverseAndLock(event.amount());
+        changes.mark(event.tx(), DisputeState.CHARGED_BACK);
     }
 
     @EventHandler
     void on(TransactionRejected event, TrackingToken position) {
-        changes().reject(new RejectedRowEntry(positionOf(position), event.origin().source(), event.origin().line(),
-                event.reason(), null));
+        changes().reject(RejectedRowEntry.rejected(positionOf(position), event));
     }
 
     @EventHandler
     void on(RowMalformed event, TrackingToken position) {
-        changes().reject(new RejectedRowEntry(positionOf(position), event.origin().source(), event.origin().line(),
-                event.reason(), event.detail()));
+        changes().reject(RejectedRowEntry.malformed(positionOf(position), event));
     }
 
     @ResetHandler
     void reset() {
         balances.deleteAllInBatch();
         rejections.deleteAllInBatch();
+        transactions.deleteAll();
     }
 
     @QueryHandler
     List<AccountBalance> handle(FindAllAccounts query) {
         return balances.findAllByOrderByClientAsc().stream().map(AccountBalanceRow::toBalance).toList();
-    }
-
-    @QueryHandler
-    Optional<AccountBalance> handle(FindAccount query) {
-        return balances.findById(query.client()).map(AccountBalanceRow::toBalance);
     }
 
     @QueryHandler
@@ -121,7 +129,7 @@ public class BalanceProjection {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(CHANGES, key -> {
             BalanceChanges changes = new BalanceChanges();
-            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balances, rejections));
+            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balances, rejections, transactions));
             return changes;
         });
     }

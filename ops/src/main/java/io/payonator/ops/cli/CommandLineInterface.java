@@ -43,6 +43,9 @@ public final class CommandLineInterface {
             if (type == ReplayCommand.class) {
                 return type.cast(new ReplayCommand(console));
             }
+            if (type == ServeCommand.class) {
+                return type.cast(new ServeCommand(console));
+            }
             if (type == BenchCommand.class) {
                 return type.cast(new BenchCommand(console));
             }

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
 @Command(name = "payonator", mixinStandardHelpOptions = true, version = "payonator 0.1",
         description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output.",
-        subcommands = {AccountsCommand.class, ReplayCommand.class, GenerateCommand.class, BenchCommand.class})
+        subcommands = {AccountsCommand.class, ReplayCommand.class, ServeCommand.class, GenerateCommand.class,
+                BenchCommand.class})
 final class ImportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);

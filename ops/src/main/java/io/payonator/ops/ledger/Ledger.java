@@ -1,6 +1,7 @@
 package io.payonator.ops.ledger;
 
 import io.payonator.ops.LedgerApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  */
 public final class Ledger implements AutoCloseable {
 
+    /** The Spring profile of {@code payonator serve}: web server, actuator, OpenAPI (application-serve.properties). */
+    public static final String SERVE_PROFILE = "serve";
+
     private final ConfigurableApplicationContext context;
     private final Path file;
     private final boolean temporary;
@@ -28,22 +32,34 @@ public final class Ledger implements AutoCloseable {
 
     /** Opens (creating if needed) the ledger stored in {@code file}. */
     public static Ledger open(Path file) {
-        return start(file, false, Map.of());
+        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, false,
+                Map.of());
+    }
+
+    /**
+     * Opens (creating if needed) the ledger stored in {@code file} as a web application: the
+     * {@value #SERVE_PROFILE} profile and the {@code service} configuration class on top of the
+     * ledger's own.
+     */
+    public static Ledger serve(Path file, Class<?> service, Map<String, Object> properties) {
+        return start(new SpringApplicationBuilder(LedgerApplication.class, service).web(WebApplicationType.SERVLET)
+                .profiles(SERVE_PROFILE), file, false, properties);
     }
 
     /** Opens a new ledger in a temporary file, deleted on close. */
     public static Ledger openTemporary() throws IOException {
         Path file = Files.createTempFile("payonator-", ".db");
         // a throwaway ledger need not survive a power loss: skip the syncs
-        return start(file, true, Map.of("payonator.sqlite.synchronous", "OFF",
-                "payonator.sqlite.projection-synchronous", "OFF"));
+        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, true,
+                Map.of("payonator.sqlite.synchronous", "OFF", "payonator.sqlite.projection-synchronous", "OFF"));
     }
 
-    private static Ledger start(Path file, boolean temporary, Map<String, Object> extra) {
+    private static Ledger start(SpringApplicationBuilder application, Path file, boolean temporary,
+                                Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("payonator.db", file.toAbsolutePath().toString());
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+            ConfigurableApplicationContext context = application
                     .properties(properties)
                     .registerShutdownHook(false)
                     .run();
@@ -62,6 +78,10 @@ public final class Ledger implements AutoCloseable {
 
     public <T> T get(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public Path file() {

@@ -44,6 +44,12 @@ public class LedgerConfiguration {
         return new EventStoreConnections(url, initSql);
     }
 
+    /** The service's reads of the query tables; unused by the command line, which opens none of its connections. */
+    @Bean(destroyMethod = "close")
+    public ProjectionReadConnections projectionReadConnections(@Value("${payonator.sqlite.read-url}") String url) {
+        return new ProjectionReadConnections(url);
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,

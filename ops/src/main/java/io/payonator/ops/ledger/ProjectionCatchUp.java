@@ -53,6 +53,26 @@ public class ProjectionCatchUp {
         log.info("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * How far the projection is behind the event store, in events (positions are numbered from 1):
+     * 0 when it has caught up; every event when it has applied none, or is not running.
+     */
+    public long lag() {
+        long head = position(eventStore.createHeadToken()).orElse(0);
+        long applied = processor().processingStatus().values().stream()
+                .mapToLong(segment -> position(segment.getTrackingToken()).orElse(0))
+                .min().orElse(0);
+        return Math.max(head - applied, 0);
+    }
+
+    /** The error that stopped the projection, if it is stopped by one (it retries the failed batch). */
+    public java.util.Optional<Throwable> failure() {
+        return processor().processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(EventTrackerStatus::getError)
+                .findFirst();
+    }
+
     private boolean caughtUpTo(long head) {
         Collection<EventTrackerStatus> segments = processor().processingStatus().values();
         for (EventTrackerStatus segment : segments) {
@@ -61,11 +81,11 @@ public class ProjectionCatchUp {
                         segment.getError());
             }
         }
-        if (head < 0) {
-            return true;
-        }
-        return !segments.isEmpty()
-                && segments.stream().allMatch(segment -> position(segment.getTrackingToken()).orElse(-1) >= head);
+        // caught up only once a worker says so, not when the launcher has just claimed a token that
+        // happens to be at the head: Axon loses the processor's only thread if it is shut down in
+        // between (TrackingEventProcessor.WorkerLauncher.cleanUp), and a replay shuts it down next
+        return !segments.isEmpty() && segments.stream().allMatch(segment -> segment.isCaughtUp()
+                && position(segment.getTrackingToken()).orElse(-1) >= head);
     }
 
     private static OptionalLong position(TrackingToken token) {

@@ -42,13 +42,30 @@ public class ReplayJob {
     }
 
     public Outcome replay(Duration timeout) throws InterruptedException, IOException {
+        return replay(timeout, () -> {
+        });
+    }
+
+    /**
+     * @param beforeReset runs once the projection has stopped with every event applied, just before
+     *                    its tables are emptied: the service pins its read snapshot there
+     */
+    public Outcome replay(Duration timeout, Runnable beforeReset) throws InterruptedException, IOException {
         catchUp.await(timeout);
+        StreamingEventProcessor processor = catchUp.processor();
+        processor.shutDown();
+        // stopped: the tables cannot change while they are read
         List<AccountBalance> accountsBefore = queries.accounts();
         String rejectsBefore = rejectsDigest();
         long start = System.nanoTime();
 
-        StreamingEventProcessor processor = catchUp.processor();
-        processor.shutDown();
+        try {
+            beforeReset.run();
+        } catch (RuntimeException e) {
+            // nothing was reset: the projection carries on where it stopped
+            processor.start();
+            throw e;
+        }
         processor.resetTokens();
         processor.start();
         catchUp.await(timeout);

@@ -1,0 +1,93 @@
+package io.payonator.ops.cli;
+
+import io.payonator.ops.web.LedgerService;
+import org.springframework.boot.web.server.PortInUseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code payonator serve --db PATH}: the ledger as a web service, until the process is stopped
+ * (Ctrl-C, SIGTERM). Writes need a bearer token; without one it does not start.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves a ledger over HTTP: balances and history (open), transactions and replay (bearer"
+                + " token). OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html.")
+final class ServeCommand implements Callable<Integer> {
+
+    static final String TOKEN_VARIABLE = "PAYONATOR_TOKEN";
+
+    private final Console console;
+
+    @Option(names = "--db", paramLabel = "PATH", required = true,
+            description = "The ledger file (created if missing), the same the command line imports into.")
+    private Path db;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: 8080; 0 for any free port).")
+    private int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1).")
+    private String bind = "127.0.0.1";
+
+    @Option(names = "--token", paramLabel = "T", defaultValue = "${env:" + TOKEN_VARIABLE + "}",
+            description = "Bearer token for writes (default: the environment variable " + TOKEN_VARIABLE + ")."
+                    + " Required.")
+    private String token;
+
+    ServeCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (token == null || token.isBlank()) {
+            console.error("serve needs a token for writes: give --token T or set " + TOKEN_VARIABLE);
+            return ExitCode.USAGE;
+        }
+        if (port < 0 || port > 65_535) {
+            console.error("--port must be 0..65535");
+            return ExitCode.USAGE;
+        }
+        if (!Files.exists(db)) {
+            console.error(db + " does not exist yet: serving a new, empty ledger there");
+        }
+        LedgerService service;
+        try {
+            service = LedgerService.start(new LedgerService.Settings(db, port, bind, token));
+        } catch (RuntimeException e) {
+            PortInUseException inUse = portInUse(e);
+            if (inUse == null) {
+                throw e;
+            }
+            console.error("cannot listen on " + bind + ":" + inUse.getPort() + ": the port is in use");
+            return ExitCode.FAILURE;
+        }
+        console.err().println("payonator: serving " + db + " at " + service.uri()
+                + " (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html); stop with Ctrl-C");
+        awaitShutdown(service);
+        return ExitCode.OK;
+    }
+
+    /** Stops the service when the JVM is asked to stop, and returns then. */
+    private static void awaitShutdown(LedgerService service) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "payonator-serve-shutdown"));
+        stopped.await();
+    }
+
+    private static PortInUseException portInUse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PortInUseException inUse) {
+                return inUse;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package io.payonator.ops.web;
+
+import io.payonator.api.AccountBalance;
+import io.payonator.api.AccountsPage;
+import io.payonator.api.ClientHistory;
+import io.payonator.api.FindAccount;
+import io.payonator.api.FindAccountsPage;
+import io.payonator.api.FindClientHistory;
+import io.payonator.api.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Balances and per-client history, read from the projection's tables. Open to everyone. */
+@RestController
+@Tag(name = "accounts", description = "Balances and history, from the balance projection")
+class AccountsController {
+
+    /** A client's history has no bound; a page of it does. */
+    private static final String HISTORY_PAGE = "100";
+
+    private final LedgerQueryGateway queries;
+
+    AccountsController(LedgerQueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "All accounts, ascending client id, a page at a time",
+            description = "JSON by default. With Accept: text/csv, the accounts CSV of SPEC.md: without page or size,"
+                    + " byte for byte what the command line prints. The default page holds every account (at most"
+                    + " 65,536).")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AccountsPage.class)),
+            @Content(mediaType = AccountsCsvConverter.TEXT_CSV_VALUE, schema = @Schema(type = "string",
+                    example = "client,available,held,total,locked\n1,1.5000,0.0000,1.5000,false\n"))})
+    @GetMapping(path = "/accounts", produces = {MediaType.APPLICATION_JSON_VALUE, AccountsCsvConverter.TEXT_CSV_VALUE})
+    AccountsPage accounts(@RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
+        Problems.paging(page, size);
+        return queries.ask(new FindAccountsPage(page, size), ResponseTypes.instanceOf(AccountsPage.class));
+    }
+
+    @Operation(summary = "One account",
+            description = "Amounts are exact decimal strings with four places, as in the CSV.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No account for this client",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @GetMapping(path = "/accounts/{client}", produces = MediaType.APPLICATION_JSON_VALUE)
+    AccountBalance account(@PathVariable int client) {
+        Problems.client(client);
+        return queries.ask(new FindAccount(client), ResponseTypes.optionalInstanceOf(AccountBalance.class))
+                .orElseThrow(() -> noAccount(client));
+    }
+
+    @Operation(summary = "A client's deposits and withdrawals, and its rejected rows",
+            description = "Both lists in ledger order; page and size (default 100) apply to each. A deposit's state"
+                    + " is none, disputed, resolved or charged_back; a withdrawal's is none.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No account for this client",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @GetMapping(path = "/accounts/{client}/transactions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ClientHistoryJson history(@PathVariable int client, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = HISTORY_PAGE) int size) {
+        Problems.client(client);
+        Problems.paging(page, size);
+        return queries.ask(new FindClientHistory(client, page, size), ResponseTypes.optionalInstanceOf(ClientHistory.class))
+                .map(ClientHistoryJson::of)
+                .orElseThrow(() -> noAccount(client));
+    }
+
+    private static RuntimeException noAccount(int client) {
+        return Problems.of(HttpStatus.NOT_FOUND, "client " + client + " has no account");
+    }
+}

@@ -1,0 +1,175 @@
+package io.payonator.ops.web;
+
+import io.payonator.api.ClientCommand;
+import io.payonator.api.RejectionReason;
+import io.payonator.api.RowMalformed;
+import io.payonator.api.RowOrigin;
+import io.payonator.api.TransactionOutcome;
+import io.payonator.command.intake.InMemoryTransactionIdRegistry;
+import io.payonator.command.intake.MalformedRowException;
+import io.payonator.command.intake.TransactionIntake;
+import io.payonator.ops.csv.CsvRow;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Transactions submitted to the service, through the importer's validation ({@link TransactionIntake})
+ * and the same {@code Client} aggregate, one command per row. The rows of one request are decided
+ * in order in one unit of work, so their events are stored together in one transaction: a request
+ * is applied whole or not at all. Writes are serialised by {@link LedgerWrites}.
+ *
+ * <p>The tx-id registry is rebuilt from the event store when the service starts, as the importer
+ * does, and then shared by every request.
+ */
+@Component
+class OnlineIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(OnlineIntake.class);
+
+    /** A row after validation: a command for its client, or the fault that makes it malformed. */
+    private sealed interface Admission permits Admitted, Refused {
+    }
+
+    private record Admitted(ClientCommand command) implements Admission {
+    }
+
+    private record Refused(RowOrigin origin, MalformedRowException fault) implements Admission {
+    }
+
+    private final CommandBus commandBus;
+    private final EventBus eventBus;
+    private final EventStorageEngine storage;
+    private final LedgerWrites writes;
+    private final LedgerMetrics metrics;
+    private final AtomicLong requests = new AtomicLong();
+    /** Guarded by {@link #writes}. */
+    private TransactionIntake intake;
+
+    OnlineIntake(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, LedgerWrites writes,
+                 LedgerMetrics metrics) {
+        this.commandBus = commandBus;
+        this.eventBus = eventBus;
+        this.storage = storage;
+        this.writes = writes;
+        this.metrics = metrics;
+        this.intake = intakeFromHistory();
+    }
+
+    /**
+     * A name for the rows of one request, as the rejects report shows their source: the time it
+     * arrived and a sequence number, so names sort in arrival order and never repeat.
+     */
+    String newSource() {
+        return "api:" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "#" + requests.incrementAndGet();
+    }
+
+    /**
+     * One transaction from a JSON body.
+     *
+     * @throws MalformedRowException if a field breaks the input rules: nothing is written then
+     */
+    RowResult submit(TransactionRequest request, String source) throws MalformedRowException {
+        RowOrigin origin = new RowOrigin(source, 1);
+        return writes.exclusive(() -> {
+            ClientCommand command = intake.admit(required("type", request.type()), required("client", request.client()),
+                    required("tx", request.tx()), request.amount(), origin);
+            return store(List.of(new Admitted(command))).get(0);
+        });
+    }
+
+    /** The rows of a CSV body, in order; a malformed row is answered and recorded as an import records it. */
+    List<RowResult> submit(List<CsvRow> rows) {
+        return writes.exclusive(() -> {
+            List<Admission> admissions = new ArrayList<>(rows.size());
+            for (CsvRow row : rows) {
+                admissions.add(admit(row));
+            }
+            return store(admissions);
+        });
+    }
+
+    private Admission admit(CsvRow row) {
+        try {
+            row.checkFieldCount();
+            return new Admitted(intake.admit(row.type(), row.client(), row.tx(), row.amount(), row.origin()));
+        } catch (MalformedRowException e) {
+            return new Refused(row.origin(), e);
+        }
+    }
+
+    /** Decides and stores the rows in one unit of work: the commit stores all their events, or none. */
+    private List<RowResult> store(List<Admission> admissions) {
+        List<RowResult> results = new ArrayList<>(admissions.size());
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            for (Admission admission : admissions) {
+                results.add(apply(admission));
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            // the registry took reservations for rows that were not stored: read it again from the store
+            intake = intakeFromHistory();
+            throw new LedgerWriteFailedException("the rows could not be stored, none was applied: " + e.getMessage(), e);
+        }
+        results.forEach(metrics::count);
+        return results;
+    }
+
+    private RowResult apply(Admission admission) {
+        if (admission instanceof Refused refused) {
+            eventBus.publish(GenericEventMessage.asEventMessage(new RowMalformed(refused.origin(),
+                    refused.fault().reason(), refused.fault().getMessage())));
+            return RowResult.malformed(refused.origin(), refused.fault());
+        }
+        ClientCommand command = ((Admitted) admission).command();
+        TransactionOutcome outcome = dispatch(command);
+        return outcome.accepted() ? RowResult.accepted(command) : RowResult.rejected(command, outcome.rejection());
+    }
+
+    /** The command bus runs the handler in this thread, nested in the current unit of work. */
+    private TransactionOutcome dispatch(ClientCommand command) {
+        AtomicReference<CommandResultMessage<?>> answer = new AtomicReference<>();
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command), (message, result) -> answer.set(result));
+        CommandResultMessage<?> result = answer.get();
+        if (result == null) {
+            throw new IllegalStateException("the command bus did not answer " + command + " in the calling thread");
+        }
+        if (result.isExceptional()) {
+            Throwable cause = result.exceptionResult();
+            throw new IllegalStateException(command.origin() + ": could not be applied: " + cause.getMessage(), cause);
+        }
+        return (TransactionOutcome) result.getPayload();
+    }
+
+    private static String required(String field, String value) throws MalformedRowException {
+        if (value == null) {
+            throw new MalformedRowException(RejectionReason.MALFORMED, field + " is missing");
+        }
+        return value;
+    }
+
+    private TransactionIntake intakeFromHistory() {
+        InMemoryTransactionIdRegistry registry = InMemoryTransactionIdRegistry.fromHistory(storage.readEvents(null, false));
+        log.info("the service's tx-id registry holds {} reserved tx ids", registry.size());
+        return new TransactionIntake(registry);
+    }
+}

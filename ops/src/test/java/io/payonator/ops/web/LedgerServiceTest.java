@@ -1,0 +1,590 @@
+package io.payonator.ops.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.payonator.ops.cli.Cli;
+import io.payonator.ops.cli.ConformanceCases;
+import io.payonator.ops.generate.TransactionGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service over real HTTP, on a random port, over a real SQLite ledger file in a temporary
+ * directory: the conformance sample imported through the command line's entry point, then more
+ * rows, then served. Tests that write use clients and tx ids of their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerServiceTest {
+
+    private static final String TOKEN = "s3cret-token";
+    private static final String BEARER = "Bearer " + TOKEN;
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** The generated rows' clients and tx ids are moved out of the sample's way. */
+    private static final int CLIENT_OFFSET = 10_000;
+    private static final long TX_OFFSET = 10_000_000;
+
+    private Path work;
+    private Path db;
+    private String sampleAccountsCsv;
+    private LedgerService service;
+    private Http http;
+
+    @BeforeAll
+    void importAndServe(@TempDir Path work) throws IOException {
+        this.work = work;
+        db = work.resolve("ledger.db");
+        Cli.Result sample = Cli.run(sampleCase().resolve("input.csv").toString(), "--db", db.toString());
+        assertThat(sample.exitCode()).as(sample.err()).isZero();
+        sampleAccountsCsv = sample.out();
+        Cli.Result generated = Cli.run(generatedRows(20_000).toString(), "--db", db.toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+
+        service = LedgerService.start(new LedgerService.Settings(db, 0, "127.0.0.1", TOKEN));
+        http = new Http(service.uri());
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    // --- reads: what SPEC.md implies for the imported sample ------------------------------------
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Reads {
+
+        @Test
+        void accountsAsCsvAreTheCommandLinesBytes() {
+            Http.Response csv = http.get("/accounts", "text/csv");
+
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.contentType()).startsWith("text/csv");
+            // the ledger also holds the generated clients (10000 and up): the sample's rows come first
+            assertThat(csv.body()).startsWith(sampleAccountsCsv);
+            assertThat(csv.body().lines().count()).isEqualTo(http.get("/accounts").json().get("totalAccounts").asLong() + 1);
+        }
+
+        @Test
+        void accountsAsCsvOfASampleOnlyLedgerEqualTheExpectedFile() throws IOException {
+            assertThat(sampleAccountsCsv).isEqualTo(Files.readString(sampleCase().resolve("expected.csv")));
+        }
+
+        @Test
+        void accountsAsJsonByDefaultInAscendingClientOrder() {
+            Http.Response response = http.get("/accounts", "*/*");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.contentType()).startsWith("application/json");
+            JsonNode page = response.json();
+            List<JsonNode> accounts = new ArrayList<>();
+            page.get("accounts").forEach(accounts::add);
+            assertThat(accounts).hasSize(page.get("totalAccounts").asInt());
+            assertThat(accounts.subList(0, 3)).extracting(Object::toString).containsExactly(
+                    "{\"client\":1,\"available\":\"1.5000\",\"held\":\"0.0000\",\"total\":\"1.5000\",\"locked\":false}",
+                    "{\"client\":2,\"available\":\"0.0000\",\"held\":\"0.0000\",\"total\":\"0.0000\",\"locked\":true}",
+                    "{\"client\":5,\"available\":\"-10.5000\",\"held\":\"10.5000\",\"total\":\"0.0000\",\"locked\":false}");
+            assertThat(accounts).extracting(a -> a.get("client").asInt()).isSorted();
+        }
+
+        @Test
+        void accountsArePaged() {
+            JsonNode all = http.get("/accounts").json();
+            JsonNode second = http.get("/accounts?page=1&size=2").json();
+
+            assertThat(second.get("page").asInt()).isEqualTo(1);
+            assertThat(second.get("size").asInt()).isEqualTo(2);
+            assertThat(second.get("totalAccounts")).isEqualTo(all.get("totalAccounts"));
+            assertThat(second.get("accounts")).containsExactly(all.get("accounts").get(2), all.get("accounts").get(3));
+            assertThat(http.get("/accounts?page=1&size=2", "text/csv").body()).isEqualTo(
+                    "client,available,held,total,locked\n5,-10.5000,10.5000,0.0000,false\n"
+                            + csvRow(all.get("accounts").get(3)) + "\n");
+        }
+
+        @Test
+        void oneAccountIsExactlyItsCsvRowAsJson() {
+            Http.Response response = http.get("/accounts/1");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body())
+                    .isEqualTo("{\"client\":1,\"available\":\"1.5000\",\"held\":\"0.0000\",\"total\":\"1.5000\",\"locked\":false}");
+        }
+
+        @Test
+        void unknownAccountIs404ProblemJson() {
+            Http.Response response = http.get("/accounts/3");
+
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).isEqualTo("client 3 has no account");
+        }
+
+        @Test
+        void historyListsDepositsAndWithdrawalsInOrderWithDisputeStateAndTheRejectedRows() {
+            JsonNode client1 = http.get("/accounts/1/transactions").json();
+            JsonNode client2 = http.get("/accounts/2/transactions").json();
+            JsonNode client5 = http.get("/accounts/5/transactions").json();
+            String source = sampleCase().resolve("input.csv").toString();
+
+            // tx 1 was disputed, then resolved; tx 2 charged back; tx 6 disputed at the end (its chargeback refused)
+            assertThat(client1.get("transactions")).extracting(JsonNode::toString).containsExactly(
+                    "{\"tx\":1,\"client\":1,\"type\":\"deposit\",\"amount\":\"1.0000\",\"state\":\"resolved\"}",
+                    "{\"tx\":3,\"client\":1,\"type\":\"deposit\",\"amount\":\"2.0000\",\"state\":\"none\"}",
+                    "{\"tx\":4,\"client\":1,\"type\":\"withdrawal\",\"amount\":\"1.5000\",\"state\":\"none\"}");
+            assertThat(client1.get("rejected")).isEmpty();
+            assertThat(client2.get("transactions")).extracting(JsonNode::toString).containsExactly(
+                    "{\"tx\":2,\"client\":2,\"type\":\"deposit\",\"amount\":\"2.0000\",\"state\":\"charged_back\"}");
+            assertThat(client2.get("rejected")).extracting(JsonNode::toString).containsExactly(
+                    "{\"source\":" + Http.JSON.valueToTree(source) + ",\"line\":6,\"type\":\"withdrawal\",\"tx\":5,"
+                            + "\"amount\":\"3.0000\",\"reason\":\"insufficient_funds\"}");
+            assertThat(client5.get("transactions")).extracting(JsonNode::toString).containsExactly(
+                    "{\"tx\":6,\"client\":5,\"type\":\"deposit\",\"amount\":\"10.5000\",\"state\":\"disputed\"}",
+                    "{\"tx\":9,\"client\":5,\"type\":\"withdrawal\",\"amount\":\"10.5000\",\"state\":\"none\"}");
+            assertThat(client5.get("rejected")).extracting(r -> r.get("line").asInt() + "," + r.get("type").asText()
+                    + "," + r.get("reason").asText()).containsExactly("11,chargeback,not_disputed",
+                    "15,chargeback,negative_total");
+            assertThat(client5.get("totalTransactions").asInt()).isEqualTo(2);
+            assertThat(client5.get("totalRejected").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void historyOfAnUnknownClientIs404() {
+            assertThat(http.get("/accounts/4/transactions").status()).isEqualTo(404);
+        }
+
+        @Test
+        void oneTransactionByTxId() {
+            assertThat(http.get("/transactions/2").body())
+                    .isEqualTo("{\"tx\":2,\"client\":2,\"type\":\"deposit\",\"amount\":\"2.0000\",\"state\":\"charged_back\"}");
+            // tx 5 was only used by a rejected withdrawal: no transaction of the ledger
+            Http.Response rejectedOnly = http.get("/transactions/5");
+            assertThat(rejectedOnly.status()).isEqualTo(404);
+            assertThat(rejectedOnly.contentType()).startsWith(PROBLEM_JSON);
+        }
+
+        /**
+         * SPEC.md ties the balances to the transactions: total is the accepted deposits not charged
+         * back less the withdrawals, held is the deposits under dispute, and a chargeback locks.
+         */
+        @Test
+        void everyGeneratedAccountAgreesWithItsTransactions() {
+            JsonNode accounts = http.get("/accounts?page=0&size=65536").json().get("accounts");
+            int checked = 0;
+            for (JsonNode account : accounts) {
+                int client = account.get("client").asInt();
+                if (client < CLIENT_OFFSET || checked == 60) {
+                    continue;
+                }
+                JsonNode history = http.get("/accounts/" + client + "/transactions?size=65536").json();
+                BigDecimal total = BigDecimal.ZERO;
+                BigDecimal held = BigDecimal.ZERO;
+                boolean locked = false;
+                for (JsonNode tx : history.get("transactions")) {
+                    BigDecimal amount = new BigDecimal(tx.get("amount").asText());
+                    String state = tx.get("state").asText();
+                    if (tx.get("type").asText().equals("withdrawal")) {
+                        assertThat(state).isEqualTo("none");
+                        total = total.subtract(amount);
+                    } else if (!state.equals("charged_back")) {
+                        total = total.add(amount);
+                        held = state.equals("disputed") ? held.add(amount) : held;
+                    } else {
+                        locked = true;
+                    }
+                    assertThat(http.get("/transactions/" + tx.get("tx").asLong()).json()).isEqualTo(tx);
+                }
+                assertThat(new BigDecimal(account.get("total").asText())).as("total of %s", client).isEqualByComparingTo(total);
+                assertThat(new BigDecimal(account.get("held").asText())).as("held of %s", client).isEqualByComparingTo(held);
+                assertThat(account.get("locked").asBoolean()).as("locked of %s", client).isEqualTo(locked);
+                assertThat(account).isEqualTo(http.get("/accounts/" + client).json());
+                checked++;
+            }
+            assertThat(checked).isEqualTo(60);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/accounts/65536", "/accounts/-1", "/accounts/abc", "/accounts/70000/transactions",
+                "/transactions/4294967296", "/transactions/x", "/accounts?size=0", "/accounts?page=-1",
+                "/accounts?size=65537"})
+        void badIdsAndPagesAre400ProblemJson(String path) {
+            Http.Response response = http.get(path);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    // --- writes --------------------------------------------------------------------------------
+
+    @Nested
+    class Writes {
+
+        @Test
+        void theSameDepositTwiceIsAppliedOnceAndTheRetryIsADuplicate() {
+            String deposit = "{\"type\":\"deposit\",\"client\":501,\"tx\":900001,\"amount\":\"7.25\"}";
+
+            JsonNode first = postJson(deposit);
+            JsonNode retry = postJson(deposit);
+
+            assertThat(first.get("outcome").asText()).isEqualTo("accepted");
+            assertThat(first.get("amount").asText()).isEqualTo("7.2500");
+            assertThat(retry.get("outcome").asText()).isEqualTo("rejected");
+            assertThat(retry.get("reason").asText()).isEqualTo("duplicate_tx");
+            assertThat(retry.get("detail").asText()).contains("already used");
+            assertThat(eventually(() -> http.get("/accounts/501").body())).isEqualTo(
+                    "{\"client\":501,\"available\":\"7.2500\",\"held\":\"0.0000\",\"total\":\"7.2500\",\"locked\":false}");
+            JsonNode history = http.get("/accounts/501/transactions").json();
+            assertThat(history.get("transactions")).hasSize(1);
+            assertThat(history.get("rejected").get(0).get("reason").asText()).isEqualTo("duplicate_tx");
+        }
+
+        @Test
+        void aTxIdTheImportReservedIsADuplicateOnline() {
+            // tx 5 was a rejected withdrawal of the imported sample: still reserved (SPEC.md step 2)
+            JsonNode answer = postJson("{\"type\":\"deposit\",\"client\":502,\"tx\":5,\"amount\":1}");
+
+            assertThat(answer.get("reason").asText()).isEqualTo("duplicate_tx");
+        }
+
+        @Test
+        void aPostedTransactionShowsInItsAccountAndHistory() {
+            assertThat(postJson("{\"type\":\"deposit\",\"client\":503,\"tx\":900010,\"amount\":10}").get("outcome").asText())
+                    .isEqualTo("accepted");
+            JsonNode withdrawal = postJson("{\"type\":\"WITHDRAWAL\",\"client\":\"503\",\"tx\":\"900011\",\"amount\":2.5}");
+            JsonNode tooMuch = postJson("{\"type\":\"withdrawal\",\"client\":503,\"tx\":900012,\"amount\":100}");
+            JsonNode dispute = postJson("{\"type\":\"dispute\",\"client\":503,\"tx\":900010}");
+
+            assertThat(withdrawal.get("outcome").asText()).isEqualTo("accepted");
+            assertThat(tooMuch.get("reason").asText()).isEqualTo("insufficient_funds");
+            assertThat(dispute.get("outcome").asText()).isEqualTo("accepted");
+            assertThat(eventually(() -> http.get("/accounts/503").body())).isEqualTo(
+                    "{\"client\":503,\"available\":\"-2.5000\",\"held\":\"10.0000\",\"total\":\"7.5000\",\"locked\":false}");
+            assertThat(http.get("/transactions/900010").json().get("state").asText()).isEqualTo("disputed");
+            assertThat(http.get("/accounts/503/transactions").json().get("rejected").get(0).get("tx").asLong())
+                    .isEqualTo(900012);
+        }
+
+        @Test
+        void aCsvBodyIsDecidedInOrderAndAnswersEveryRow() {
+            String body = "type,client,tx,amount\n"
+                    + "deposit,504,900020,5\n"          // 2 accepted
+                    + "withdrawal,504,900021,9\n"       // 3 insufficient_funds
+                    + "transfer,504,900022,1\n"         // 4 malformed
+                    + "\n"                              // 5 empty: skipped
+                    + "deposit,504,900023,1.00001\n"    // 6 invalid_amount
+                    + "deposit,504,900020,1\n"          // 7 duplicate_tx
+                    + "dispute,504,900020\n"            // 8 accepted
+                    + "chargeback , 504 , 900020 ,\n";  // 9 accepted: locks
+            long eventsBefore = events();
+
+            Http.Response response = http.post("/transactions", "text/csv", body, BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            JsonNode answer = response.json();
+            assertThat(answer.get("rows").asInt()).isEqualTo(7);
+            assertThat(answer.get("accepted").asInt()).isEqualTo(3);
+            assertThat(answer.get("rejected").asInt()).isEqualTo(4);
+            assertThat(answer.get("outcomes")).extracting(row -> row.get("line").asInt() + ":"
+                    + row.get("outcome").asText() + (row.has("reason") ? ":" + row.get("reason").asText() : ""))
+                    .containsExactly("2:accepted", "3:rejected:insufficient_funds", "4:rejected:malformed",
+                            "6:rejected:invalid_amount", "7:rejected:duplicate_tx", "8:accepted", "9:accepted");
+            // account opened, 5 decided rows and 2 malformed rows, as a file import records them
+            assertThat(events() - eventsBefore).isEqualTo(8);
+            assertThat(eventually(() -> http.get("/accounts/504").body())).isEqualTo(
+                    "{\"client\":504,\"available\":\"0.0000\",\"held\":\"0.0000\",\"total\":\"0.0000\",\"locked\":true}");
+        }
+
+        @Test
+        void writesWithoutTheRightTokenAre401AndWriteNothing() {
+            long eventsBefore = events();
+            String deposit = "{\"type\":\"deposit\",\"client\":505,\"tx\":900030,\"amount\":1}";
+            List<Http.Response> refused = List.of(
+                    http.post("/transactions", "application/json", deposit, null),
+                    http.post("/transactions", "application/json", deposit, "Bearer wrong-token"),
+                    http.post("/transactions", "application/json", deposit, "Bearer " + TOKEN + "x"),
+                    http.post("/transactions", "application/json", deposit, "Basic " + TOKEN),
+                    http.post("/transactions", "application/json", deposit, TOKEN),
+                    http.post("/transactions", "text/csv", "type,client,tx,amount\ndeposit,505,900031,1\n", null),
+                    http.post("/transactions", "text/csv", "type,client,tx,amount\ndeposit,505,900031,1\n", "Bearer no"),
+                    http.post("/admin/replay", "application/json", "", null),
+                    http.post("/admin/replay", "application/json", "", "Bearer nope"));
+
+            assertThat(refused).allSatisfy(response -> {
+                assertThat(response.status()).isEqualTo(401);
+                assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+                assertThat(response.header("WWW-Authenticate")).contains("Bearer");
+            });
+            assertThat(events()).isEqualTo(eventsBefore);
+            assertThat(http.get("/accounts/505").status()).isEqualTo(404);
+            assertThat(http.get("/transactions/900030").status()).isEqualTo(404);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1.00001}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":\"1.00001\"}",
+                "{\"type\":\"withdrawal\",\"client\":506,\"tx\":900040,\"amount\":0.12345}",
+                "{\"type\":\"deposit\",\"client\":65536,\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":-1,\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":4294967296,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":99999999999999999999999,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1e3}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":-5}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040}",
+                "{\"type\":\"transfer\",\"client\":506,\"tx\":900040,\"amount\":1}",
+                "{\"client\":506,\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":{\"units\":1}}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1",
+                "[{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}]",
+                "deposit,506,900040,1",
+                ""})
+        void badJsonBodiesAre400ProblemJsonAndWriteNothing(String body) {
+            long eventsBefore = events();
+
+            Http.Response response = http.post("/transactions", "application/json", body, BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).isNotBlank().contains("nothing was written");
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.payonator");
+            assertThat(events()).isEqualTo(eventsBefore);
+            assertThat(http.get("/accounts/506").status()).isEqualTo(404);
+        }
+
+        @Test
+        void invalidFieldsNameTheirReasonCode() {
+            JsonNode fiveDecimals = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":506,\"tx\":900041,\"amount\":2.00001}", BEARER).json();
+            JsonNode clientOutOfRange = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":70000,\"tx\":900041,\"amount\":2}", BEARER).json();
+
+            assertThat(fiveDecimals.get("reason").asText()).isEqualTo("invalid_amount");
+            assertThat(fiveDecimals.get("detail").asText()).contains("2.00001").contains("more than 4 fractional digits");
+            assertThat(clientOutOfRange.get("reason").asText()).isEqualTo("malformed");
+            assertThat(clientOutOfRange.get("detail").asText()).contains("70000").contains("out of range");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "\n\n", "type,client,amount\ndeposit,506,1\n", "client,type,tx,amount\n1,deposit,2,3\n",
+                "deposit,506,900050,1\n"})
+        void unusableCsvBodiesAre400ProblemJsonAndWriteNothing(String body) {
+            long eventsBefore = events();
+
+            Http.Response response = http.post("/transactions", "text/csv", body, BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).contains("no header");
+            assertThat(events()).isEqualTo(eventsBefore);
+        }
+
+        @Test
+        void otherContentTypesAre415() {
+            Http.Response response = http.post("/transactions", "text/plain", "deposit,506,900060,1", BEARER);
+
+            assertThat(response.status()).isEqualTo(415);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+        }
+    }
+
+    // --- replay while serving ------------------------------------------------------------------
+
+    @Nested
+    class Replay {
+
+        @Test
+        void replayThroughTheEndpointWhileReadsContinueGivesIdenticalBalances() throws Exception {
+            String accountsBefore = http.get("/accounts", "text/csv").body();
+            String client1Before = http.get("/accounts/1").body();
+            String historyBefore = http.get("/accounts/" + (CLIENT_OFFSET + 1) + "/transactions?size=65536").body();
+            List<String> differentReads = new ArrayList<>();
+            int[] reads = {0, 0};
+            AtomicBoolean replayDone = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!replayDone.get()) {
+                    Http.Response accounts = http.get("/accounts", "text/csv");
+                    Http.Response client1 = http.get("/accounts/1");
+                    reads[0]++;
+                    if (accounts.header(ServiceReplay.SNAPSHOT_HEADER).isPresent()) {
+                        reads[1]++;
+                    }
+                    if (accounts.status() != 200 || !accounts.body().equals(accountsBefore)
+                            || !client1.body().equals(client1Before)) {
+                        differentReads.add(accounts.status() + " " + client1.body());
+                    }
+                }
+            }, "reader");
+            reader.start();
+
+            Http.Response replay = http.post("/admin/replay", "application/json", "", BEARER);
+            replayDone.set(true);
+            reader.join(Duration.ofMinutes(1).toMillis());
+
+            assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+            JsonNode report = replay.json();
+            assertThat(report.get("identical").asBoolean()).as(replay.body()).isTrue();
+            assertThat(report.get("accountsAfter").asInt()).isEqualTo(report.get("accountsBefore").asInt())
+                    .isEqualTo(accountsBefore.lines().count() - 1);
+            assertThat(differentReads).as("reads that saw other balances than before the replay").isEmpty();
+            assertThat(reads[1]).as("reads answered from the snapshot during the replay (of %s)", reads[0]).isPositive();
+            assertThat(http.get("/accounts", "text/csv").body()).isEqualTo(accountsBefore);
+            assertThat(http.get("/accounts/" + (CLIENT_OFFSET + 1) + "/transactions?size=65536").body())
+                    .isEqualTo(historyBefore);
+            assertThat(http.get("/accounts").header(ServiceReplay.SNAPSHOT_HEADER)).isEmpty();
+            // writes are open again
+            assertThat(postJson("{\"type\":\"deposit\",\"client\":507,\"tx\":900070,\"amount\":1}").get("outcome").asText())
+                    .isEqualTo("accepted");
+        }
+    }
+
+    // --- around it -----------------------------------------------------------------------------
+
+    @Nested
+    class Operations {
+
+        @Test
+        void openApiDocumentDescribesEveryEndpointAndSwaggerUiIsServed() {
+            JsonNode api = http.get("/v3/api-docs").json();
+
+            assertThat(api.get("paths").fieldNames()).toIterable().contains("/accounts", "/accounts/{client}",
+                    "/accounts/{client}/transactions", "/transactions", "/transactions/{tx}", "/admin/replay");
+            assertThat(api.at("/paths/~1transactions/post/requestBody/content").fieldNames()).toIterable()
+                    .contains("application/json", "text/csv");
+            assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+            assertThat(http.get("/swagger-ui/index.html", "text/html").status()).isEqualTo(200);
+        }
+
+        @Test
+        void healthIsUpWithTheProjection() {
+            JsonNode health = http.get("/actuator/health").json();
+
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/projection/status").asText()).isEqualTo("UP");
+        }
+
+        @Test
+        void prometheusCountsCommandsByOutcomeAndReasonAndShowsTheProjectionLag() {
+            double acceptedBefore = metric("payonator_commands_total{application=\"payonator\",outcome=\"accepted\",reason=\"none\"}");
+            double duplicatesBefore = metric("payonator_commands_total{application=\"payonator\",outcome=\"rejected\",reason=\"duplicate_tx\"}");
+
+            postJson("{\"type\":\"deposit\",\"client\":508,\"tx\":900080,\"amount\":1}");
+            postJson("{\"type\":\"deposit\",\"client\":508,\"tx\":900080,\"amount\":1}");
+
+            assertThat(metric("payonator_commands_total{application=\"payonator\",outcome=\"accepted\",reason=\"none\"}"))
+                    .isEqualTo(acceptedBefore + 1);
+            assertThat(metric("payonator_commands_total{application=\"payonator\",outcome=\"rejected\",reason=\"duplicate_tx\"}"))
+                    .isEqualTo(duplicatesBefore + 1);
+            assertThat(eventually(() -> metric("payonator_projection_lag_events{application=\"payonator\"}") == 0
+                    ? "caught up" : null)).isEqualTo("caught up");
+        }
+
+        private double metric(String series) {
+            String text = http.get("/actuator/prometheus", "text/plain").body();
+            return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                    .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                    .orElseThrow(() -> new AssertionError(series + " not in\n" + text));
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private JsonNode postJson(String body) {
+        Http.Response response = http.post("/transactions", "application/json", body, BEARER);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Reads are eventually consistent: the projection applies new events within moments. */
+    private static <T> T eventually(Supplier<T> read) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = read.get();
+            if (last != null && !(last instanceof String text && text.contains("\"status\":404"))) {
+                return last;
+            }
+            sleep();
+        }
+        return last;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Events in the ledger's store, read straight from the SQLite file. */
+    private long events() {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path sampleCase() {
+        return ConformanceCases.directory().resolve("payonator-sample");
+    }
+
+    private static String csvRow(JsonNode account) {
+        return account.get("client").asInt() + "," + account.get("available").asText() + ","
+                + account.get("held").asText() + "," + account.get("total").asText() + ","
+                + account.get("locked").asBoolean();
+    }
+
+    /** Generated rows with clients and tx ids moved past the sample's. */
+    private Path generatedRows(int rows) throws IOException {
+        StringWriter generated = new StringWriter();
+        new TransactionGenerator(7, 300, 0.01).write(rows, generated);
+        StringBuilder shifted = new StringBuilder();
+        generated.toString().lines().forEach(line -> shifted.append(shift(line)).append('\n'));
+        return Files.writeString(work.resolve("generated.csv"), shifted);
+    }
+
+    private static String shift(String line) {
+        String[] fields = line.split(",", -1);
+        if (fields.length < 3 || !fields[1].matches("\\d{1,4}") || !fields[2].matches("\\d{1,9}")) {
+            return line;
+        }
+        fields[1] = Integer.toString(Integer.parseInt(fields[1]) + CLIENT_OFFSET);
+        fields[2] = Long.toString(Long.parseLong(fields[2]) + TX_OFFSET);
+        return String.join(",", fields);
+    }
+}

@@ -1,0 +1,10 @@
+package io.payonator.api;
+
+/**
+ * A well-formed row of a client that the ledger rejected, as the query side shows it.
+ *
+ * @param amount the row's amount for a deposit or withdrawal, otherwise {@code null}
+ */
+public record RejectedTransaction(String source, long line, TransactionType type, long tx, Money amount,
+                                  RejectionReason reason) {
+}
