@@ -30,10 +30,22 @@ public final class Ledger implements AutoCloseable {
         this.temporary = temporary;
     }
 
+    /**
+     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
+     * thread when their classes are present (they are, for the service). The command line uses none
+     * of them, and on a small machine that thread takes the CPU from the start of every command.
+     * Spring reads this as a system property only.
+     */
+    private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
     /** Opens (creating if needed) the ledger stored in {@code file}. */
     public static Ledger open(Path file) {
-        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, false,
-                Map.of());
+        return start(commandLine(), file, false, Map.of());
+    }
+
+    private static SpringApplicationBuilder commandLine() {
+        System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE);
     }
 
     /**
@@ -50,8 +62,7 @@ public final class Ledger implements AutoCloseable {
     public static Ledger openTemporary() throws IOException {
         Path file = Files.createTempFile("payonator-", ".db");
         // a throwaway ledger need not survive a power loss: skip the syncs
-        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, true,
-                Map.of("payonator.sqlite.synchronous", "OFF"));
+        return start(commandLine(), file, true, Map.of("payonator.sqlite.synchronous", "OFF"));
     }
 
     private static Ledger start(SpringApplicationBuilder application, Path file, boolean temporary,
