@@ -23,11 +23,13 @@ public final class Ledger implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final Path file;
     private final boolean temporary;
+    private final LedgerLock lock;
 
-    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary) {
+    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary, LedgerLock lock) {
         this.context = context;
         this.file = file;
         this.temporary = temporary;
+        this.lock = lock;
     }
 
     /**
@@ -69,13 +71,15 @@ public final class Ledger implements AutoCloseable {
                                 Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("payonator.db", file.toAbsolutePath().toString());
+        LedgerLock lock = LedgerLock.acquire(file);
         try {
             ConfigurableApplicationContext context = application
                     .properties(properties)
                     .registerShutdownHook(false)
                     .run();
-            return new Ledger(context, file, temporary);
+            return new Ledger(context, file, temporary, lock);
         } catch (RuntimeException e) {
+            lock.close();
             if (temporary) {
                 deleteFiles(file);
             }
@@ -97,15 +101,19 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            lock.close();
+        }
         if (temporary) {
             deleteFiles(file);
         }
     }
 
-    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal). */
+    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal) and its lock file. */
     public static void deleteFiles(Path file) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal", LedgerLock.SUFFIX}) {
             try {
                 Files.deleteIfExists(Path.of(file + suffix));
             } catch (IOException e) {
