@@ -20,6 +20,14 @@ public final class Ledger implements AutoCloseable {
     /** The Spring profile of {@code payonator serve}: web server, actuator, OpenAPI (application-serve.properties). */
     public static final String SERVE_PROFILE = "serve";
 
+    /**
+     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
+     * thread when their classes are present (they are, for the service). The command line uses none
+     * of them, and on a small machine that thread takes the CPU from the start of every command.
+     * Spring reads this as a system property only.
+     */
+    private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
     private final ConfigurableApplicationContext context;
     private final Path file;
     private final boolean temporary;
@@ -31,14 +39,6 @@ public final class Ledger implements AutoCloseable {
         this.temporary = temporary;
         this.lock = lock;
     }
-
-    /**
-     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
-     * thread when their classes are present (they are, for the service). The command line uses none
-     * of them, and on a small machine that thread takes the CPU from the start of every command.
-     * Spring reads this as a system property only.
-     */
-    private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     /** Opens (creating if needed) the ledger stored in {@code file}. */
     public static Ledger open(Path file) {
