@@ -4,18 +4,20 @@ import io.payonator.ops.ledger.Ledger;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 import java.util.List;
 
 /**
- * Leaves the web server's, Actuator's and springdoc's auto-configuration out of every context but
- * the service's ({@code payonator serve}). Their jars are on the class path of every command; the
- * command line needs none of them, and evaluating and creating their beans would slow the start
- * of every import. A filter drops them before any of their conditions is evaluated.
+ * Leaves the auto-configuration of the web server, Actuator, springdoc and Bean Validation out of
+ * every context but the service's ({@code payonator serve}). Their jars are on the class path of
+ * every command; the command line needs none of them, and evaluating and creating their beans
+ * would slow the start of every import. This filter drops them before any of their conditions is
+ * evaluated.
  */
-public final class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
+public final class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware, Ordered {
 
     private static final List<String> SERVE_ONLY = List.of(
             "org.springframework.boot.actuate.autoconfigure.",
@@ -24,13 +26,20 @@ public final class ServeOnlyAutoConfigurations implements AutoConfigurationImpor
             "org.springframework.boot.autoconfigure.websocket.",
             "org.springframework.boot.autoconfigure.webservices.",
             "org.springframework.boot.autoconfigure.http.",
-            "org.springframework.boot.autoconfigure.data.web.");
+            "org.springframework.boot.autoconfigure.data.web.",
+            "org.springframework.boot.autoconfigure.validation.");
 
     private boolean serving;
 
     @Override
     public void setEnvironment(Environment environment) {
         serving = environment.acceptsProfiles(Profiles.of(Ledger.SERVE_PROFILE));
+    }
+
+    /** Before Spring Boot's own filters, which would load the classes these name to check their conditions. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

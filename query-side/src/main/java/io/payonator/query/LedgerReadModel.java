@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,7 +104,7 @@ public class LedgerReadModel {
     }
 
     /** sqlite-jdbc cannot read a NULL as a {@code Long} object: read the primitive, then ask. */
-    private static Money amountOrNull(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Money amountOrNull(ResultSet rs) throws SQLException {
         long units = rs.getLong("amount");
         return rs.wasNull() ? null : new Money(units);
     }

@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.ledger.LedgerInUseException;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -23,7 +24,9 @@ public final class CommandLineInterface {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             console.error(exception.getMessage() == null ? exception.toString() : exception.getMessage());
-            exception.printStackTrace(err);
+            if (!(exception instanceof LedgerInUseException)) {
+                exception.printStackTrace(err);
+            }
             return ExitCode.FAILURE;
         });
         return cli.execute(args);

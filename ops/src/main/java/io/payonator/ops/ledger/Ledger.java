@@ -20,20 +20,34 @@ public final class Ledger implements AutoCloseable {
     /** The Spring profile of {@code payonator serve}: web server, actuator, OpenAPI (application-serve.properties). */
     public static final String SERVE_PROFILE = "serve";
 
+    /**
+     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
+     * thread when their classes are present (they are, for the service). The command line uses none
+     * of them, and on a small machine that thread takes the CPU from the start of every command.
+     * Spring reads this as a system property only.
+     */
+    private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
     private final ConfigurableApplicationContext context;
     private final Path file;
     private final boolean temporary;
+    private final LedgerLock lock;
 
-    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary) {
+    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary, LedgerLock lock) {
         this.context = context;
         this.file = file;
         this.temporary = temporary;
+        this.lock = lock;
     }
 
     /** Opens (creating if needed) the ledger stored in {@code file}. */
     public static Ledger open(Path file) {
-        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, false,
-                Map.of());
+        return start(commandLine(), file, false, Map.of());
+    }
+
+    private static SpringApplicationBuilder commandLine() {
+        System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE);
     }
 
     /**
@@ -50,7 +64,7 @@ public final class Ledger implements AutoCloseable {
     public static Ledger openTemporary() throws IOException {
         Path file = Files.createTempFile("payonator-", ".db");
         // a throwaway ledger need not survive a power loss: skip the syncs
-        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE), file, true,
+        return start(commandLine(), file, true,
                 Map.of("payonator.sqlite.synchronous", "OFF", "payonator.sqlite.projection-synchronous", "OFF"));
     }
 
@@ -58,13 +72,15 @@ public final class Ledger implements AutoCloseable {
                                 Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("payonator.db", file.toAbsolutePath().toString());
+        LedgerLock lock = LedgerLock.acquire(file);
         try {
             ConfigurableApplicationContext context = application
                     .properties(properties)
                     .registerShutdownHook(false)
                     .run();
-            return new Ledger(context, file, temporary);
+            return new Ledger(context, file, temporary, lock);
         } catch (RuntimeException e) {
+            lock.close();
             if (temporary) {
                 deleteFiles(file);
             }
@@ -90,7 +106,11 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            lock.close();
+        }
         if (temporary) {
             deleteFiles(file);
         }
@@ -103,9 +123,9 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal). */
+    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal) and its lock file. */
     public static void deleteFiles(Path file) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal", LedgerLock.SUFFIX}) {
             try {
                 Files.deleteIfExists(Path.of(file + suffix));
             } catch (IOException e) {

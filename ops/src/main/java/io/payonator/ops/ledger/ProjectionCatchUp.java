@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Waits until the balance projection has applied every event in the store, or says why it cannot. */
@@ -66,7 +67,7 @@ public class ProjectionCatchUp {
     }
 
     /** The error that stopped the projection, if it is stopped by one (it retries the failed batch). */
-    public java.util.Optional<Throwable> failure() {
+    public Optional<Throwable> failure() {
         return processor().processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(EventTrackerStatus::getError)

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line's ledger carries none of the service's machinery: no web server, no Actuator,
- * no springdoc, none of the service's beans (they would slow down the start of every import).
+ * no springdoc, no Bean Validation, none of the service's beans (they would slow down the start of
+ * every import).
  */
 class CommandLineContextTest {
 
@@ -28,7 +29,8 @@ class CommandLineContextTest {
                     .map(name -> context.getBeanFactory().getBeanDefinition(name).getBeanClassName())
                     .filter(type -> type != null && (type.startsWith("io.payonator.ops.web.")
                             || type.startsWith("org.springdoc.") || type.startsWith("org.springframework.boot.actuate.")
-                            || type.startsWith("org.springframework.boot.autoconfigure.web."))))
+                            || type.startsWith("org.springframework.boot.autoconfigure.web.")
+                            || type.startsWith("org.springframework.boot.autoconfigure.validation."))))
                     .isEmpty();
         }
     }

@@ -485,6 +485,22 @@ class LedgerServiceTest {
         }
 
         @Test
+        void noOtherCommandOpensTheServedLedger() throws IOException {
+            Path more = Files.writeString(work.resolve("more.csv"), "type,client,tx,amount\ndeposit,509,900090,1\n");
+            long eventsBefore = events();
+
+            Cli.Result imported = Cli.run(more.toString(), "--db", db.toString());
+            Cli.Result accounts = Cli.run("accounts", "--db", db.toString());
+
+            assertThat(List.of(imported, accounts)).allSatisfy(result -> {
+                assertThat(result.exitCode()).isEqualTo(1);
+                assertThat(result.err()).contains("is in use by another payonator process").doesNotContain("\tat ");
+                assertThat(result.out()).isEmpty();
+            });
+            assertThat(events()).isEqualTo(eventsBefore);
+        }
+
+        @Test
         void healthIsUpWithTheProjection() {
             JsonNode health = http.get("/actuator/health").json();
 
