@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -49,10 +50,14 @@ final class ClientWorkers implements AutoCloseable {
     }
 
     /** One worker's share of a chunk: its clients' rows, and (worker 0 only) the chunk's malformed rows. */
-    private record Part(Chunk chunk, List<ApplyTransactions> batches, List<RowMalformed> malformed) {
+    private record Share(List<ApplyTransactions> batches, List<RowMalformed> malformed) {
     }
 
-    private static final Part END = new Part(null, List.of(), List.of());
+    /** A share on its way to its worker, with the chunk it belongs to. */
+    private record Part(Chunk chunk, Share share) {
+    }
+
+    private static final Part END = new Part(null, new Share(List.of(), List.of()));
     private static final Chunk NO_MORE_CHUNKS = new Chunk(null, null, null, 0, new CountDownLatch(0));
     private static final int QUEUED_PARTS = 2;
 
@@ -134,34 +139,31 @@ final class ClientWorkers implements AutoCloseable {
 
     private void flush(boolean inputEnded) throws InterruptedException {
         throwIfFailed();
-        List<Part> parts = new ArrayList<>(queues.size());
+        List<Share> shares = takeShares();
+        int parts = (int) shares.stream().filter(Objects::nonNull).count();
         Chunk chunk = new Chunk(transactions.next(), marks.apply(inputEnded), pendingFirstRow, pendingRows,
-                new CountDownLatch(countParts()));
+                new CountDownLatch(parts));
+        chunks.put(chunk);
+        for (int worker = 0; worker < shares.size(); worker++) {
+            if (shares.get(worker) != null) {
+                queues.get(worker).put(new Part(chunk, shares.get(worker)));
+            }
+        }
+        pendingRows = 0;
+    }
+
+    /** Each worker's share of the rows submitted since the last chunk, {@code null} for a worker without any. */
+    private List<Share> takeShares() {
+        List<Share> shares = new ArrayList<>(queues.size());
         for (int worker = 0; worker < queues.size(); worker++) {
             List<ApplyTransactions> batches = new ArrayList<>(pending.get(worker).size());
             pending.get(worker).forEach((client, rows) -> batches.add(new ApplyTransactions(client, rows)));
             pending.get(worker).clear();
             List<RowMalformed> malformed = worker == 0 ? pendingMalformed : List.of();
-            parts.add(batches.isEmpty() && malformed.isEmpty() ? null : new Part(chunk, batches, malformed));
-        }
-        chunks.put(chunk);
-        for (int worker = 0; worker < parts.size(); worker++) {
-            if (parts.get(worker) != null) {
-                queues.get(worker).put(parts.get(worker));
-            }
+            shares.add(batches.isEmpty() && malformed.isEmpty() ? null : new Share(batches, malformed));
         }
         pendingMalformed = new ArrayList<>();
-        pendingRows = 0;
-    }
-
-    private int countParts() {
-        int parts = 0;
-        for (int worker = 0; worker < pending.size(); worker++) {
-            if (!pending.get(worker).isEmpty() || (worker == 0 && !pendingMalformed.isEmpty())) {
-                parts++;
-            }
-        }
-        return parts;
+        return shares;
     }
 
     private void drain(BlockingQueue<Part> queue) {
@@ -183,13 +185,13 @@ final class ClientWorkers implements AutoCloseable {
     private void apply(Part part) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            for (ApplyTransactions batch : part.batches()) {
+            for (ApplyTransactions batch : part.share().batches()) {
                 CommandMessage<ApplyTransactions> command = new GenericCommandMessage<>(batch);
                 CommandCallback<ApplyTransactions, Object> callback = this::checkResult;
                 commandBus.dispatch(command, callback);
                 throwIfFailed();
             }
-            part.malformed().forEach(row -> eventBus.publish(GenericEventMessage.asEventMessage(row)));
+            part.share().malformed().forEach(row -> eventBus.publish(GenericEventMessage.asEventMessage(row)));
             unitOfWork.commit();
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
