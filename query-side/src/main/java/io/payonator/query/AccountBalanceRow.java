@@ -5,14 +5,15 @@ import io.payonator.api.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 /**
- * One client's balances as the projection keeps them. It adds up the effects the events state;
- * it decides nothing (the rules live in the command side).
+ * One client's balances as the projection keeps them ({@link BalanceTable} writes them); read only.
  */
 @Entity
+@Immutable
 @Table(name = "account_balance")
-public class AccountBalanceRow extends NewUntilStored<Integer> {
+public class AccountBalanceRow {
 
     @Id
     private int client;
@@ -23,23 +24,6 @@ public class AccountBalanceRow extends NewUntilStored<Integer> {
 
     protected AccountBalanceRow() {
         // for JPA
-    }
-
-    AccountBalanceRow(int client) {
-        this.client = client;
-    }
-
-    /** Adds a batch's net effect; the arithmetic fails rather than wraps, like the ledger's. */
-    void apply(BalanceChanges.Delta delta) {
-        available = Math.addExact(available, delta.available);
-        held = Math.addExact(held, delta.held);
-        total = Math.addExact(total, delta.total);
-        locked |= delta.locked;
-    }
-
-    @Override
-    public Integer getId() {
-        return client;
     }
 
     AccountBalance toBalance() {

@@ -52,9 +52,6 @@ final class BalanceChanges {
         }
     }
 
-    /** SQLite refuses statements with more bound variables than this (SQLITE_MAX_VARIABLE_NUMBER). */
-    private static final int IDS_PER_QUERY = 10_000;
-
     private final Map<Integer, Delta> deltas = new LinkedHashMap<>();
     private final List<RejectedRowEntry> rejections = new ArrayList<>();
     private final List<TransactionTable.NewTransaction> newTransactions = new ArrayList<>();
@@ -95,35 +92,11 @@ final class BalanceChanges {
         }
     }
 
-    void writeTo(AccountBalanceRepository balances, RejectedRowRepository rejected, TransactionTable transactions) {
-        Map<Integer, AccountBalanceRow> rows = existingRows(balances);
-        List<AccountBalanceRow> opened = new ArrayList<>();
-        deltas.forEach((client, delta) -> {
-            AccountBalanceRow row = rows.get(client);
-            if (row == null) {
-                if (!delta.opened) {
-                    throw new IllegalStateException("event for client " + client + " before its AccountOpened");
-                }
-                row = new AccountBalanceRow(client);
-                opened.add(row);
-            }
-            row.apply(delta);
-        });
-        balances.saveAll(opened);
+    void writeTo(BalanceTable balances, RejectedRowRepository rejected, TransactionTable transactions) {
+        balances.write(deltas);
         rejected.saveAll(rejections);
         transactions.insert(newTransactions);
         transactions.updateStates(earlierDepositStates);
     }
 
-    private Map<Integer, AccountBalanceRow> existingRows(AccountBalanceRepository balances) {
-        Map<Integer, AccountBalanceRow> rows = new HashMap<>();
-        List<Integer> clients = new ArrayList<>(deltas.keySet());
-        for (int from = 0; from < clients.size(); from += IDS_PER_QUERY) {
-            for (AccountBalanceRow row : balances.findAllById(clients.subList(from,
-                    Math.min(from + IDS_PER_QUERY, clients.size())))) {
-                rows.put(row.getId(), row);
-            }
-        }
-        return rows;
-    }
 }

@@ -42,12 +42,14 @@ public class BalanceProjection {
     private static final String CHANGES = BalanceProjection.class.getName() + ".changes";
 
     private final AccountBalanceRepository balances;
+    private final BalanceTable balanceTable;
     private final RejectedRowRepository rejections;
     private final TransactionTable transactions;
 
     BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections, JdbcTemplate jdbc) {
         this.balances = balances;
         this.rejections = rejections;
+        this.balanceTable = new BalanceTable(jdbc);
         this.transactions = new TransactionTable(jdbc);
     }
 
@@ -103,7 +105,7 @@ public class BalanceProjection {
 
     @ResetHandler
     void reset() {
-        balances.deleteAllInBatch();
+        balanceTable.deleteAll();
         rejections.deleteAllInBatch();
         transactions.deleteAll();
     }
@@ -129,7 +131,7 @@ public class BalanceProjection {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(CHANGES, key -> {
             BalanceChanges changes = new BalanceChanges();
-            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balances, rejections, transactions));
+            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balanceTable, rejections, transactions));
             return changes;
         });
     }

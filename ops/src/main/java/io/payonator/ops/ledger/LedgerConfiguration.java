@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,6 +108,26 @@ public class LedgerConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer) {
         return new LedgerEventSerializer(serializer);
+    }
+
+    /**
+     * No correlation data: events carry no metadata (the command bus has no correlation interceptor
+     * either), and Axon would otherwise build a metadata map for every event the projection handles.
+     * Ordered last so that it replaces Axon's default provider list.
+     */
+    @Bean
+    public ConfigurerModule noCorrelationData() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.configureCorrelationDataProviders(config -> List.of());
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean
