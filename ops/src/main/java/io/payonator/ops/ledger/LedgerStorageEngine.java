@@ -1,23 +1,91 @@
 package io.payonator.ops.ledger;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Axon's JDBC event store, except that events appended by an import worker go into the
  * transaction of the chunk it is applying ({@link ChunkTransaction}), where they commit with the
- * rest of the chunk and the import's progress, instead of in a transaction of their own.
+ * rest of the chunk and the import's progress, instead of in a transaction of their own. And the
+ * events a processor reads parse their timestamp once, quickly ({@link StoredTimestamps}).
  */
 final class LedgerStorageEngine extends JdbcEventStorageEngine {
 
+    /** Axon's defaults, set explicitly on the builder: {@link #getTrackedEventData} needs them too. */
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
+
     LedgerStorageEngine(Builder builder) {
-        super(builder);
+        super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout(GAP_TIMEOUT_MILLIS));
+    }
+
+    /** Axon's own method, but with an entry that keeps the timestamp it parsed. */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        StoredEvent event = new StoredEvent(
+                resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()),
+                eventIdentifier,
+                resultSet.getString(schema.timestampColumn()),
+                resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+        Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS);
+        boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                    .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    private static final class StoredEvent extends GenericDomainEventEntry<Object> {
+
+        private final Instant timestamp;
+
+        StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                    String timestamp, String payloadType, String payloadRevision, Object payload, Object metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = StoredTimestamps.parse(timestamp);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
     }
 
     @Override
