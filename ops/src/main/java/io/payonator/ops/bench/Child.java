@@ -35,11 +35,24 @@ final class Child {
         this.progress = progress;
     }
 
+    /**
+     * This process's JVM options, less its heap and young generation sizes when the bench was given
+     * a heap size: the launcher's 1 GiB young generation does not fit in {@code --jvm-opt -Xmx512m}.
+     */
+    private List<String> inheritedOptions() {
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Xmx"))) {
+            return inherited;
+        }
+        return inherited.stream().filter(option -> !option.startsWith("-Xmx") && !option.startsWith("-Xmn")
+                && !option.startsWith("-XX:NewSize") && !option.startsWith("-XX:MaxNewSize")).toList();
+    }
+
     Run run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // the same JVM options as this process (the launcher's class-data archive, say), then the bench's own
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(inheritedOptions());
         command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {

@@ -8,6 +8,8 @@ import io.payonator.ops.importer.ImportSource;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
+import io.payonator.query.TransactionHistoryIndex;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -79,14 +81,33 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE_INPUT;
         }
         try (Ledger ledger = db == null ? Ledger.openTemporary() : Ledger.open(db)) {
-            importAll(ledger.get(ImportJob.class), sources);
-            ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
+            importAndCatchUp(ledger, sources);
             report(ledger.get(LedgerQueries.class));
             log.info(HeapReport.describe());
         } finally {
             closeAll(sources);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Into an empty ledger the projection fills the transaction history from scratch: its index by
+     * client is then built once, after the projection caught up (see {@link TransactionHistoryIndex}).
+     */
+    private void importAndCatchUp(Ledger ledger, List<ImportSource> sources) throws IOException, InterruptedException {
+        TransactionHistoryIndex historyIndex = ledger.get(TransactionHistoryIndex.class);
+        boolean emptyLedger = ledger.get(EventStore.class).createHeadToken() == null;
+        if (emptyLedger) {
+            historyIndex.suspend();
+        }
+        try {
+            importAll(ledger.get(ImportJob.class), sources);
+            ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
+        } finally {
+            if (emptyLedger) {
+                historyIndex.restore();
+            }
+        }
     }
 
     private void importAll(ImportJob job, List<ImportSource> sources) throws IOException, InterruptedException {

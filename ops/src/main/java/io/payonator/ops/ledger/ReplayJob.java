@@ -1,6 +1,7 @@
 package io.payonator.ops.ledger;
 
 import io.payonator.api.AccountBalance;
+import io.payonator.query.TransactionHistoryIndex;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,12 @@ public class ReplayJob {
 
     private final ProjectionCatchUp catchUp;
     private final LedgerQueries queries;
+    private final TransactionHistoryIndex historyIndex;
 
-    ReplayJob(ProjectionCatchUp catchUp, LedgerQueries queries) {
+    ReplayJob(ProjectionCatchUp catchUp, LedgerQueries queries, TransactionHistoryIndex historyIndex) {
         this.catchUp = catchUp;
         this.queries = queries;
+        this.historyIndex = historyIndex;
     }
 
     /** What the replay found: the accounts before and after, and a digest of the rejects report before and after. */
@@ -66,9 +69,14 @@ public class ReplayJob {
             processor.start();
             throw e;
         }
-        processor.resetTokens();
-        processor.start();
-        catchUp.await(timeout);
+        historyIndex.suspend();
+        try {
+            processor.resetTokens();
+            processor.start();
+            catchUp.await(timeout);
+        } finally {
+            historyIndex.restore();
+        }
 
         Outcome outcome = new Outcome(accountsBefore, queries.accounts(), rejectsBefore, rejectsDigest(),
                 System.nanoTime() - start);
