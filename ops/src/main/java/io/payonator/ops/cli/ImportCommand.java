@@ -9,7 +9,6 @@ import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import io.payonator.query.TransactionHistoryIndex;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,20 +90,22 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * Into an empty ledger the projection fills the transaction history from scratch: its index by
-     * client is then built once, after the projection caught up (see {@link TransactionHistoryIndex}).
+     * Into a temporary ledger (new, and no other process can write it) the projection fills the
+     * transaction history from scratch: its index by client is then built once, after the projection
+     * caught up (see {@link TransactionHistoryIndex}). A persistent ledger keeps its index: another
+     * writer may hold it, and the import must then wait and retry rather than block on the index.
      */
     private void importAndCatchUp(Ledger ledger, List<ImportSource> sources) throws IOException, InterruptedException {
         TransactionHistoryIndex historyIndex = ledger.get(TransactionHistoryIndex.class);
-        boolean emptyLedger = ledger.get(EventStore.class).createHeadToken() == null;
-        if (emptyLedger) {
+        boolean suspended = db == null;
+        if (suspended) {
             historyIndex.suspend();
         }
         try {
             importAll(ledger.get(ImportJob.class), sources);
             ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
         } finally {
-            if (emptyLedger) {
+            if (suspended) {
                 historyIndex.restore();
             }
         }
