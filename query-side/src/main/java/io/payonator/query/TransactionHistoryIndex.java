@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * The index of {@code ledger_transaction} by client, which {@code /accounts/{client}/transactions}
  * reads. Kept up to date row by row it is the projection's largest cost: each batch's rows land all
  * over it (one place per client), so nearly every page of it is rewritten at every commit. When the
- * whole table is being filled from the start (a replay, an import into a temporary ledger) the jobs
- * suspend it and build it once at the end, a sort instead of a million scattered inserts.
+ * whole table is being filled from the start by a replay, the replay suspends it and builds it once
+ * at the end, a sort instead of a million scattered inserts; an import into a temporary ledger,
+ * which nothing reads it from, goes without it.
  * It is built again whenever the ledger is opened, should a job have stopped before restoring it.
  */
 @Component

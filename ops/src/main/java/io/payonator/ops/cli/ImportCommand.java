@@ -90,25 +90,17 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * Into a temporary ledger (new, and no other process can write it) the projection fills the
-     * transaction history from scratch: its index by client is then built once, after the projection
-     * caught up (see {@link TransactionHistoryIndex}). A persistent ledger keeps its index: another
-     * writer may hold it, and the import must then wait and retry rather than block on the index.
+     * A temporary ledger is deleted at exit and nothing in this run reads its transaction history by
+     * client, so the projection fills that table without its index (see {@link TransactionHistoryIndex}).
+     * A persistent ledger keeps its index: another writer may hold it, and the import must then wait
+     * and retry rather than block on the index.
      */
     private void importAndCatchUp(Ledger ledger, List<ImportSource> sources) throws IOException, InterruptedException {
-        TransactionHistoryIndex historyIndex = ledger.get(TransactionHistoryIndex.class);
-        boolean suspended = db == null;
-        if (suspended) {
-            historyIndex.suspend();
+        if (db == null) {
+            ledger.get(TransactionHistoryIndex.class).suspend();
         }
-        try {
-            importAll(ledger.get(ImportJob.class), sources);
-            ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
-        } finally {
-            if (suspended) {
-                historyIndex.restore();
-            }
-        }
+        importAll(ledger.get(ImportJob.class), sources);
+        ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
     }
 
     private void importAll(ImportJob job, List<ImportSource> sources) throws IOException, InterruptedException {

@@ -30,9 +30,9 @@ import java.util.stream.LongStream;
 final class LedgerStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's defaults, set explicitly on the builder: {@link #getTrackedEventData} needs them too. */
-    static final long LOWEST_GLOBAL_SEQUENCE = 1;
-    static final int MAX_GAP_OFFSET = 10_000;
-    static final int GAP_TIMEOUT_MILLIS = 60_000;
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     LedgerStorageEngine(Builder builder) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
