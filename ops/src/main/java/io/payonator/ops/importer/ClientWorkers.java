@@ -118,6 +118,11 @@ final class ClientWorkers implements AutoCloseable {
     /** Applies and stores everything submitted, marking the input as ended, and waits until it is stored. */
     void finish() throws InterruptedException {
         flush(true);
+        awaitEnd();
+    }
+
+    /** Lets the workers and the committer end, then throws the import's failure, if any. */
+    private void awaitEnd() throws InterruptedException {
         for (BlockingQueue<Part> queue : queues) {
             queue.put(END);
         }
@@ -138,7 +143,10 @@ final class ClientWorkers implements AutoCloseable {
     }
 
     private void flush(boolean inputEnded) throws InterruptedException {
-        throwIfFailed();
+        if (failure.get() != null) {
+            // every thread has to end first: the failure that caused the others may still be on its way
+            awaitEnd();
+        }
         List<Share> shares = takeShares();
         int parts = (int) shares.stream().filter(Objects::nonNull).count();
         Chunk chunk = new Chunk(transactions.next(), marks.apply(inputEnded), pendingFirstRow, pendingRows,
@@ -258,7 +266,24 @@ final class ClientWorkers implements AutoCloseable {
     }
 
     private void fail(ImportFailedException failed) {
-        failure.compareAndSet(null, failed);
+        failure.accumulateAndGet(failed, ClientWorkers::causeFirst);
+    }
+
+    /** The first failure, unless it only reports that another chunk's failure stopped this one. */
+    private static ImportFailedException causeFirst(ImportFailedException kept, ImportFailedException next) {
+        if (kept == null) {
+            return next;
+        }
+        return isConsequence(kept) && !isConsequence(next) ? next : kept;
+    }
+
+    private static boolean isConsequence(ImportFailedException failed) {
+        for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ChunkTransaction.ChunkNotStoredException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void throwIfFailed() {

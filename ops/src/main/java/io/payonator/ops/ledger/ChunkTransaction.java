@@ -11,6 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * event store appends a bound thread's events here instead of in a transaction of their own (see
  * {@link LedgerStorageEngine}). It begins at its first write, once the chunk before it has ended,
  * and writes from several workers take turns.
+ *
+ * <p>A failed write ends the chunk at once: SQLite rolls a transaction back by itself on some
+ * errors (a full disk, an I/O error), and a later worker's write would then run outside any
+ * transaction and be stored without the chunk's progress marks, to be applied again on resume.
  */
 public final class ChunkTransaction {
 
@@ -29,6 +33,8 @@ public final class ChunkTransaction {
     private final CompletableFuture<Boolean> ended = new CompletableFuture<>();
     private ChunkTransaction previous;
     private boolean begun;
+    /** The failure that ended this chunk before its commit, if any. */
+    private Exception failed;
 
     ChunkTransaction(ImportTransactions transactions, ChunkTransaction previous) {
         this.transactions = transactions;
@@ -55,6 +61,9 @@ public final class ChunkTransaction {
         try {
             beginOnce();
             return statements.apply(transactions.connection());
+        } catch (SQLException | RuntimeException e) {
+            discard(e);
+            throw e;
         } finally {
             turn.unlock();
         }
@@ -68,6 +77,9 @@ public final class ChunkTransaction {
             last.apply(transactions.connection());
             transactions.commit();
             ended.complete(true);
+        } catch (SQLException | RuntimeException e) {
+            discard(e);
+            throw e;
         } finally {
             turn.unlock();
         }
@@ -91,7 +103,23 @@ public final class ChunkTransaction {
         }
     }
 
+    /** Ends the chunk after a failed write, so that no later write of it runs outside its transaction. */
+    private void discard(Exception failure) {
+        if (failed != null) {
+            return;
+        }
+        failed = failure;
+        try {
+            rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     private void beginOnce() throws SQLException, InterruptedException {
+        if (failed != null) {
+            throw new ChunkNotStoredException("an earlier write of this chunk of rows failed: " + failed.getMessage());
+        }
         if (begun) {
             return;
         }

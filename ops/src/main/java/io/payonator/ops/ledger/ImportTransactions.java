@@ -103,9 +103,13 @@ public class ImportTransactions implements AutoCloseable {
         connection().setAutoCommit(true);
     }
 
+    /**
+     * Closing the connection discards its open transaction in whatever state a failure left it:
+     * SQLite may already have rolled it back by itself, and JDBC's rollback would then fail.
+     * The next chunk opens a new connection.
+     */
     void rollback() throws SQLException {
-        connection().rollback();
-        connection().setAutoCommit(true);
+        close();
     }
 
     private Connection open() throws SQLException {
