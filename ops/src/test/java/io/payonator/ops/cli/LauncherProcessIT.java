@@ -6,14 +6,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real launcher, {@code ops/payonator}, as a child process: what an operator runs. */
 class LauncherProcessIT {
+
+    private static final Path JVMS = Path.of("/usr/lib/jvm");
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
     @TempDir
     Path work;
@@ -50,6 +60,52 @@ class LauncherProcessIT {
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREADABLE_INPUT);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("absent.csv: no such file");
+    }
+
+    /**
+     * On JDK 25 and later the launcher starts from an AOT cache made by a training run; the JVM's
+     * notes about that cache must stay off standard output, which is only the accounts CSV.
+     */
+    @Test
+    void onAJdkFrom25OnStartsFromAnAotCacheAndPrintsOnlyTheCsv() throws Exception {
+        Optional<Path> jdk = installedJdk(25);
+        assumeTrue(jdk.isPresent(), "no JDK 25 or later installed under " + JVMS);
+        Path testCase = ConformanceCases.directory().resolve("payonator-sample");
+
+        Launcher.Run first = new Launcher(work, Map.of("JAVA_HOME", jdk.get().toString())).run(null, 5,
+                testCase.resolve("input.csv").toString());
+        Launcher.Run cached = new Launcher(work, Map.of("JAVA_HOME", jdk.get().toString())).run(null, 5,
+                testCase.resolve("input.csv").toString());
+
+        for (Launcher.Run run : List.of(first, cached)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo(Files.readString(testCase.resolve("expected.csv")));
+            assertThat(run.err()).doesNotContain("[error]", "could not make");
+        }
+        try (Stream<Path> app = Files.list(Path.of("target", "app"))) {
+            assertThat(app.map(file -> file.getFileName().toString())).anyMatch(name -> name.endsWith(".aot"));
+        }
+    }
+
+    /** A JDK of at least that feature version under {@link #JVMS}, read from its release file. */
+    private static Optional<Path> installedJdk(int feature) throws IOException {
+        if (!Files.isDirectory(JVMS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> jdks = Files.list(JVMS)) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && Files.isReadable(jdk.resolve("release")))
+                    .filter(jdk -> featureVersion(jdk.resolve("release")) >= feature)
+                    .findFirst();
+        }
+    }
+
+    private static int featureVersion(Path release) {
+        try {
+            Matcher version = JAVA_VERSION.matcher(Files.readString(release));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Launcher.Run launch(Path stdin, String... args) throws IOException, InterruptedException {
