@@ -53,7 +53,7 @@ final class BalanceChanges {
     }
 
     private final Map<Integer, Delta> deltas = new LinkedHashMap<>();
-    private final List<RejectedRowEntry> rejections = new ArrayList<>();
+    private final List<RejectedRowTable.NewRejection> rejections = new ArrayList<>();
     private final List<TransactionTable.NewTransaction> newTransactions = new ArrayList<>();
     /** The deposits of this batch, which a dispute in the same batch may refer to. */
     private final Map<Long, TransactionTable.NewTransaction> newDeposits = new HashMap<>();
@@ -68,7 +68,7 @@ final class BalanceChanges {
         return deltas.computeIfAbsent(client, key -> new Delta());
     }
 
-    void reject(RejectedRowEntry rejection) {
+    void reject(RejectedRowTable.NewRejection rejection) {
         rejections.add(rejection);
     }
 
@@ -92,9 +92,9 @@ final class BalanceChanges {
         }
     }
 
-    void writeTo(BalanceTable balances, RejectedRowRepository rejected, TransactionTable transactions) {
+    void writeTo(BalanceTable balances, RejectedRowTable rejected, TransactionTable transactions) {
         balances.write(deltas);
-        rejected.saveAll(rejections);
+        rejected.insert(rejections);
         transactions.insert(newTransactions);
         transactions.updateStates(earlierDepositStates);
     }

@@ -44,12 +44,14 @@ public class BalanceProjection {
     private final AccountBalanceRepository balances;
     private final BalanceTable balanceTable;
     private final RejectedRowRepository rejections;
+    private final RejectedRowTable rejectionTable;
     private final TransactionTable transactions;
 
     BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections, JdbcTemplate jdbc) {
         this.balances = balances;
         this.rejections = rejections;
         this.balanceTable = new BalanceTable(jdbc);
+        this.rejectionTable = new RejectedRowTable(jdbc);
         this.transactions = new TransactionTable(jdbc);
     }
 
@@ -95,18 +97,18 @@ public class BalanceProjection {
 
     @EventHandler
     void on(TransactionRejected event, TrackingToken position) {
-        changes().reject(RejectedRowEntry.rejected(positionOf(position), event));
+        changes().reject(RejectedRowTable.NewRejection.rejected(positionOf(position), event));
     }
 
     @EventHandler
     void on(RowMalformed event, TrackingToken position) {
-        changes().reject(RejectedRowEntry.malformed(positionOf(position), event));
+        changes().reject(RejectedRowTable.NewRejection.malformed(positionOf(position), event));
     }
 
     @ResetHandler
     void reset() {
         balanceTable.deleteAll();
-        rejections.deleteAllInBatch();
+        rejectionTable.deleteAll();
         transactions.deleteAll();
     }
 
@@ -131,7 +133,7 @@ public class BalanceProjection {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(CHANGES, key -> {
             BalanceChanges changes = new BalanceChanges();
-            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balanceTable, rejections, transactions));
+            batch.onPrepareCommit(unitOfWork -> changes.writeTo(balanceTable, rejectionTable, transactions));
             return changes;
         });
     }

@@ -1,0 +1,62 @@
+package io.payonator.query;
+
+import io.payonator.api.RowMalformed;
+import io.payonator.api.TransactionRejected;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes {@code rejected_row}, every malformed or rejected row, in one JDBC batch per projection
+ * batch (read back as {@link RejectedRowEntry}). Not through JPA: persisting and flushing an entity
+ * per rejected row cost the projection more than the balances and the transactions together.
+ */
+final class RejectedRowTable {
+
+    private static final String INSERT = "INSERT INTO rejected_row (id, source, line, reason, detail, client, type,"
+            + " tx, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * A rejected row of the current batch. Its id is the position of the event that reported it in
+     * the event store: unique, and the same again after a replay. A row an account rejected also
+     * names its client, type, tx and amount; a malformed row names none.
+     */
+    record NewRejection(long id, String source, long line, String reason, String detail,
+                        Integer client, String type, Long tx, Long amount) {
+
+        static NewRejection rejected(long eventPosition, TransactionRejected event) {
+            return new NewRejection(eventPosition, event.origin().source(), event.origin().line(),
+                    event.reason().code(), null, event.client(), event.type().code(), event.tx(),
+                    event.amount() == null ? null : event.amount().units());
+        }
+
+        static NewRejection malformed(long eventPosition, RowMalformed event) {
+            return new NewRejection(eventPosition, event.origin().source(), event.origin().line(),
+                    event.reason().code(), event.detail(), null, null, null, null);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    RejectedRowTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Collection<NewRejection> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (NewRejection row : rows) {
+            values.add(new Object[]{row.id(), row.source(), row.line(), row.reason(), row.detail(), row.client(),
+                    row.type(), row.tx(), row.amount()});
+        }
+        jdbc.batchUpdate(INSERT, values);
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM rejected_row");
+    }
+}
