@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -24,8 +25,9 @@ import java.util.stream.LongStream;
 /**
  * Axon's JDBC event store, except that events appended by an import worker go into the
  * transaction of the chunk it is applying ({@link ChunkTransaction}), where they commit with the
- * rest of the chunk and the import's progress, instead of in a transaction of their own. And the
- * events a processor reads parse their timestamp once, quickly ({@link StoredTimestamps}).
+ * rest of the chunk and the import's progress, instead of in a transaction of their own. The
+ * events a processor reads parse their timestamp once, quickly ({@link StoredTimestamps}), and
+ * the next batch is read while it applies the last ({@link ReadAhead}).
  */
 final class LedgerStorageEngine extends JdbcEventStorageEngine {
 
@@ -34,9 +36,16 @@ final class LedgerStorageEngine extends JdbcEventStorageEngine {
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
+    private final ReadAhead readAhead = new ReadAhead(super::fetchTrackedEvents);
+
     LedgerStorageEngine(Builder builder) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS));
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return readAhead.fetch(lastToken, batchSize);
     }
 
     /** Axon's own method, but with an entry that keeps the timestamp it parsed. */
