@@ -41,7 +41,9 @@ class LedgerEventSerializerTest {
                         origin),
                 new TransactionRejected(7, TransactionType.CHARGEBACK, 12, null, RejectionReason.NEGATIVE_TOTAL, origin),
                 new RowMalformed(origin, RejectionReason.INVALID_AMOUNT, "amount '1.00001' has more than 4 digits"),
-                new RowMalformed(new RowOrigin("-", 2), RejectionReason.MALFORMED, null));
+                new RowMalformed(new RowOrigin("-", 2), RejectionReason.MALFORMED, null),
+                new RowMalformed(new RowOrigin("deep/".repeat(200) + "file.csv", 3), RejectionReason.MALFORMED,
+                        "a line of 1,024 characters: " + "é".repeat(1_000)));
     }
 
     @ParameterizedTest
