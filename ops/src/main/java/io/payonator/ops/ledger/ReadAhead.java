@@ -3,6 +3,8 @@ package io.payonator.ops.ledger;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +27,8 @@ import java.util.function.BiFunction;
  * gaps left by writers still committing are in its tokens as in any other.
  */
 final class ReadAhead {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
 
     private record Pending(TrackingToken from, int batchSize, CompletableFuture<List<? extends TrackedEventData<?>>> batch) {
     }
@@ -62,7 +66,16 @@ final class ReadAhead {
     private List<? extends TrackedEventData<?>> takePending(TrackingToken from, int batchSize) {
         Pending taken = pending;
         pending = null;
-        if (taken == null || taken.batchSize() != batchSize || !Objects.equals(taken.from(), from)) {
+        if (taken == null) {
+            return null;
+        }
+        if (taken.batchSize() != batchSize || !Objects.equals(taken.from(), from)) {
+            // nobody needs it, but a failure may tell why the direct read that follows fails too
+            taken.batch().whenComplete((unused, failure) -> {
+                if (failure != null) {
+                    log.debug("a batch of events read ahead from {} and not used failed", taken.from(), failure);
+                }
+            });
             return null;
         }
         try {
