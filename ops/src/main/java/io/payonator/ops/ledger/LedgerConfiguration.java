@@ -8,7 +8,12 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -148,16 +153,33 @@ public class LedgerConfiguration {
      * It waits at most 100 ms for new events, so that it also stops within 100 ms when the
      * command line exits. A projection that fails must stop and say so, not skip the event: the
      * balances would silently be wrong. The processor retries, and the import reports the error.
+     * Built as Axon's configuration builds a tracking processor, with the handlers asked once per
+     * kind of event whether they handle it ({@link HandlerLookupCache}).
      */
     @Bean
     public ConfigurerModule balanceProjectionProcessor() {
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(BalanceProjection.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(PROJECTION_BATCH_SIZE)
-                                .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                .registerEventProcessor(BalanceProjection.PROCESSING_GROUP, LedgerConfiguration::balanceProcessor)
                 .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
+    }
+
+    private static EventProcessor balanceProcessor(String name, org.axonframework.config.Configuration config,
+                                                   EventHandlerInvoker handlers) {
+        EventProcessingConfiguration processing = config.eventProcessingConfiguration();
+        return TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(new HandlerLookupCache(handlers))
+                .rollbackConfiguration(processing.rollbackConfiguration(name))
+                .errorHandler(processing.errorHandler(name))
+                .messageMonitor(config.messageMonitor(TrackingEventProcessor.class, name))
+                .messageSource(config.eventStore())
+                .tokenStore(processing.tokenStore(name))
+                .transactionManager(processing.transactionManager(name))
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(PROJECTION_BATCH_SIZE)
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
+                .build();
     }
 }
