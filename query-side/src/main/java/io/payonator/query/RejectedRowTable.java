@@ -4,9 +4,7 @@ import io.payonator.api.RowMalformed;
 import io.payonator.api.TransactionRejected;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Writes {@code rejected_row}, every malformed or rejected row, in one JDBC batch per projection
@@ -45,15 +43,8 @@ final class RejectedRowTable {
     }
 
     void insert(Collection<NewRejection> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Object[]> values = new ArrayList<>(rows.size());
-        for (NewRejection row : rows) {
-            values.add(new Object[]{row.id(), row.source(), row.line(), row.reason(), row.detail(), row.client(),
-                    row.type(), row.tx(), row.amount()});
-        }
-        jdbc.batchUpdate(INSERT, values);
+        JdbcBatches.insert(jdbc, INSERT, rows, row -> new Object[]{row.id(), row.source(), row.line(), row.reason(),
+                row.detail(), row.client(), row.type(), row.tx(), row.amount()});
     }
 
     void deleteAll() {

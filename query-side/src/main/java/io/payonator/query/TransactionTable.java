@@ -45,14 +45,8 @@ final class TransactionTable {
     }
 
     void insert(Collection<NewTransaction> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Object[]> values = new ArrayList<>(rows.size());
-        for (NewTransaction row : rows) {
-            values.add(new Object[]{row.tx, row.client, row.type, row.amount, row.state.code(), row.position});
-        }
-        jdbc.batchUpdate(INSERT, values);
+        JdbcBatches.insert(jdbc, INSERT, rows,
+                row -> new Object[]{row.tx, row.client, row.type, row.amount, row.state.code(), row.position});
     }
 
     /** Sets the state of deposits accepted in earlier batches. */
