@@ -124,18 +124,20 @@ final class EventCodec {
         private int size;
 
         void write(int b) {
-            if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, size * 2);
-            }
+            makeRoom(1);
             buffer[size++] = (byte) b;
         }
 
         void writeBytes(byte[] bytes) {
-            if (size + bytes.length > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(size * 2, size + bytes.length));
-            }
+            makeRoom(bytes.length);
             System.arraycopy(bytes, 0, buffer, size, bytes.length);
             size += bytes.length;
+        }
+
+        private void makeRoom(int bytes) {
+            if (size + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + bytes));
+            }
         }
 
         byte[] toByteArray() {
