@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -550,25 +551,22 @@ class LedgerServiceTest {
      * several batches: the body at {@code path} has to become {@code expected} within seconds.
      */
     private void assertSettles(String path, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String last = http.get(path).body();
-        while (!last.equals(expected) && System.nanoTime() < deadline) {
-            sleep();
-            last = http.get(path).body();
-        }
-        assertThat(last).as(path).isEqualTo(expected);
+        assertThat(eventually(() -> http.get(path).body(), expected::equals)).as(path).isEqualTo(expected);
     }
 
     /** Reads are eventually consistent: the projection applies new events within moments. */
     private static <T> T eventually(Supplier<T> read) {
+        return eventually(read,
+                last -> last != null && !(last instanceof String text && text.contains("\"status\":404")));
+    }
+
+    /** The first read that is {@code done} within seconds, or the last read. */
+    private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.get();
-            if (last != null && !(last instanceof String text && text.contains("\"status\":404"))) {
-                return last;
-            }
+        T last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
             sleep();
+            last = read.get();
         }
         return last;
     }
