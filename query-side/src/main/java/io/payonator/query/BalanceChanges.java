@@ -17,38 +17,59 @@ import java.util.Map;
  */
 final class BalanceChanges {
 
-    /** The net effect of a batch on one account. Sums commute, so order within the batch does not matter. */
+    /**
+     * The net effect of a batch on one account. Sums commute, so order within the batch does not matter.
+     * Every balance fits in 64 bits after every event (the aggregate sees to it), but a batch's net
+     * change need not: {@code available} runs from minus to plus the largest amount, so it can move
+     * by twice that. The sums therefore wrap, as two's complement addition does, and remember that
+     * they did: start + net change, wrapped the same way, is still exactly the final balance
+     * ({@link BalanceTable} adds such a change in Java instead of in SQL).
+     */
     static final class Delta {
         boolean opened;
         long available;
         long held;
         long total;
         boolean locked;
+        /** Some sum left the 64-bit range on the way: SQLite's exact addition cannot apply this change. */
+        boolean wrapped;
 
         void credit(Money amount) {
-            available = Math.addExact(available, amount.units());
-            total = Math.addExact(total, amount.units());
+            available = plus(available, amount.units());
+            total = plus(total, amount.units());
         }
 
         void debit(Money amount) {
-            available = Math.subtractExact(available, amount.units());
-            total = Math.subtractExact(total, amount.units());
+            available = minus(available, amount.units());
+            total = minus(total, amount.units());
         }
 
         void hold(Money amount) {
-            available = Math.subtractExact(available, amount.units());
-            held = Math.addExact(held, amount.units());
+            available = minus(available, amount.units());
+            held = plus(held, amount.units());
         }
 
         void release(Money amount) {
-            held = Math.subtractExact(held, amount.units());
-            available = Math.addExact(available, amount.units());
+            held = minus(held, amount.units());
+            available = plus(available, amount.units());
         }
 
         void reverseAndLock(Money amount) {
-            held = Math.subtractExact(held, amount.units());
-            total = Math.subtractExact(total, amount.units());
+            held = minus(held, amount.units());
+            total = minus(total, amount.units());
             locked = true;
+        }
+
+        private long plus(long sum, long units) {
+            long result = sum + units;
+            wrapped |= ((sum ^ result) & (units ^ result)) < 0;
+            return result;
+        }
+
+        private long minus(long sum, long units) {
+            long result = sum - units;
+            wrapped |= ((sum ^ units) & (sum ^ result)) < 0;
+            return result;
         }
     }
 

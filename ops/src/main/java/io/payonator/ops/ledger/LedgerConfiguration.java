@@ -42,8 +42,6 @@ public class LedgerConfiguration {
 
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
-    /** Events the projection applies per transaction. */
-    private static final int PROJECTION_BATCH_SIZE = 10_000;
 
     @Bean(destroyMethod = "close")
     public EventStoreConnections eventStoreConnections(@Value("${payonator.sqlite.url}") String url,
@@ -149,7 +147,8 @@ public class LedgerConfiguration {
     }
 
     /**
-     * The balance projection: one tracking processor, batches of 10,000 events per transaction.
+     * The balance projection: one tracking processor, batches of {@code payonator.projection.batch-events}
+     * events per transaction (10,000).
      * It waits at most 100 ms for new events, so that it also stops within 100 ms when the
      * command line exits. A projection that fails must stop and say so, not skip the event: the
      * balances would silently be wrong. The processor retries, and the import reports the error.
@@ -157,15 +156,16 @@ public class LedgerConfiguration {
      * kind of event whether they handle it ({@link HandlerLookupCache}).
      */
     @Bean
-    public ConfigurerModule balanceProjectionProcessor() {
+    public ConfigurerModule balanceProjectionProcessor(@Value("${payonator.projection.batch-events}") int batchEvents) {
         return configurer -> configurer.eventProcessing()
-                .registerEventProcessor(BalanceProjection.PROCESSING_GROUP, LedgerConfiguration::balanceProcessor)
+                .registerEventProcessor(BalanceProjection.PROCESSING_GROUP,
+                        (name, config, handlers) -> balanceProcessor(name, config, handlers, batchEvents))
                 .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
     }
 
     private static EventProcessor balanceProcessor(String name, org.axonframework.config.Configuration config,
-                                                   EventHandlerInvoker handlers) {
+                                                   EventHandlerInvoker handlers, int batchEvents) {
         EventProcessingConfiguration processing = config.eventProcessingConfiguration();
         return TrackingEventProcessor.builder()
                 .name(name)
@@ -177,7 +177,7 @@ public class LedgerConfiguration {
                 .tokenStore(processing.tokenStore(name))
                 .transactionManager(processing.transactionManager(name))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(PROJECTION_BATCH_SIZE)
+                        .andBatchSize(batchEvents)
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
                 .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
                 .build();

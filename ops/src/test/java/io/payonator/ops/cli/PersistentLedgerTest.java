@@ -44,6 +44,30 @@ class PersistentLedgerTest {
         assertThat(Cli.run("accounts", "--db", db.toString()).out()).isEqualTo(result.out());
     }
 
+    /**
+     * Available goes from minus to plus the largest amount between two imports, so the second
+     * import's projection batch changes it by more than 64 bits hold, though every balance fits.
+     */
+    @Test
+    void balancesSwingingAcrossTheWholeRangeBetweenImports() throws IOException {
+        Path db = work.resolve("ledger.db");
+        String largest = "922337203685477.5807";
+        Path first = Files.writeString(work.resolve("day1.csv"), "type,client,tx,amount\n"
+                + "deposit,1,1," + largest + "\nwithdrawal,1,2," + largest + "\ndispute,1,1\n");
+        Path second = Files.writeString(work.resolve("day2.csv"), "type,client,tx,amount\n"
+                + "deposit,1,3," + largest + "\nresolve,1,1\n");
+
+        Cli.Result before = Cli.run(first.toString(), "--db", db.toString());
+        Cli.Result after = Cli.run(second.toString(), "--db", db.toString());
+
+        assertThat(before.out()).isEqualTo("client,available,held,total,locked\n"
+                + "1,-" + largest + "," + largest + ",0.0000,false\n");
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.out()).isEqualTo("client,available,held,total,locked\n"
+                + "1," + largest + ",0.0000," + largest + ",false\n");
+        assertThat(Cli.run("replay", "--db", db.toString()).out()).isEqualTo(after.out());
+    }
+
     @Test
     void replayRebuildsIdenticalBalances() throws IOException {
         Path db = work.resolve("ledger.db");

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * A random transactions file in which SPEC.md's rules collide often: few clients, a small tx id
  * space, disputes aimed mostly at real deposits but also at withdrawals, other clients' deposits and
  * unknown ids, re-disputes after resolves, chargebacks that lock or would make the total negative,
- * amounts near the 64-bit limit, and rows written in every way the format allows or forbids (case,
+ * amounts near the 64-bit limit and balances swinging across most of it, and rows written in every way the format allows or forbids (case,
  * padding, leading zeros, line endings, byte-order mark, Unicode look-alikes, over-long lines).
  * The generator knows nothing of the rules: it only remembers what it wrote, to aim at it.
  */
@@ -122,6 +122,9 @@ public final class CollidingStream {
         if (random.nextInt(400) == 0) {
             return spendThenChargeBack(index);
         }
+        if (hugeAmounts && random.nextInt(300) == 0) {
+            return swing(index);
+        }
         if (random.nextDouble() < malformedShare) {
             return malformed(clients[index]);
         }
@@ -173,6 +176,25 @@ public final class CollidingStream {
         scripted.add(format("dispute", clients[index], tx, null));
         scripted.add(format("chargeback", clients[index], tx, null));
         return format("deposit", clients[index], tx, decimal(units));
+    }
+
+    /**
+     * A deposit of over half the largest amount, spent, disputed (available near minus that amount),
+     * then a second such deposit and the resolve (available near plus it): within five rows the
+     * available balance moves by more than 64 bits can hold, though it fits after every row.
+     */
+    private String swing(int index) {
+        long units = MAX_UNITS / 2 + 1 + random.nextLong(MAX_UNITS / 4);
+        long disputed = nextTx++;
+        depositsByClient.get(index).add(disputed);
+        long second = nextTx++;
+        depositsByClient.get(index).add(second);
+        scripted.add(format("withdrawal", clients[index], nextTx++, decimal(units)));
+        scripted.add(format("dispute", clients[index], disputed, null));
+        scripted.add(format("deposit", clients[index], second, decimal(units)));
+        scripted.add(format("resolve", clients[index], disputed, null));
+        balanceGuess[index] = saturatedAdd(balanceGuess[index], units);
+        return format("deposit", clients[index], disputed, decimal(units));
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The real engine, through the command line's entry point, against {@link ReferenceLedger} on random
  * streams where the rules collide ({@link CollidingStream}): the accounts byte for byte and the
- * rejects report row for row. Each stream runs with a random worker count, chunk size and report
- * page size; some are cut in two and imported one after the other into one persistent ledger, which
- * is then replayed from its events. On a mismatch the inputs are kept under
+ * rejects report row for row. Each stream runs with a random worker count, chunk size, report
+ * page size and projection batch size; some are cut in two and imported one after the other into
+ * one persistent ledger, which is then replayed from its events. On a mismatch the inputs are kept under
  * {@code target/model-failures/} and the seed is in the test's name.
  */
 class ModelBasedTest {
@@ -33,6 +33,7 @@ class ModelBasedTest {
     private static final int STREAMS = 24;
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
     private static final String PAGE_ROWS = "payonator.reports.page-rows";
+    private static final String PROJECTION_BATCH = "payonator.projection.batch-events";
 
     @TempDir
     Path work;
@@ -50,6 +51,7 @@ class ModelBasedTest {
     void restoreSizes() {
         System.clearProperty(CHUNK_ROWS);
         System.clearProperty(PAGE_ROWS);
+        System.clearProperty(PROJECTION_BATCH);
     }
 
     @ParameterizedTest(name = "stream seed {0}")
@@ -64,6 +66,7 @@ class ModelBasedTest {
         System.out.println("ModelBasedTest " + run + "; model: " + ReasonCounts.of(model));
         System.setProperty(CHUNK_ROWS, run.chunkRows());
         System.setProperty(PAGE_ROWS, run.pageRows());
+        System.setProperty(PROJECTION_BATCH, run.projectionBatch());
         Path rejects = work.resolve("rejects.csv");
         Cli.Result engine = importAll(files, run.workers(), rejects);
 

@@ -7,9 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * One try of the model-based test, all drawn from its seed: the stream, how the engine runs it
- * (workers, rows per chunk, rows per page of the rejects report), and whether it is imported whole or cut in two imports into one ledger.
+ * (workers, rows per chunk, rows per page of the rejects report, events per projection batch: small
+ * batches put a client's events in many batches, whose net changes add up to the balances), and whether it is imported whole or cut in two imports into one ledger.
  */
-record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]> imports, String pageRows) {
+record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]> imports, String pageRows,
+                String projectionBatch) {
 
     private static final int[] WORKERS = {1, 2, 3, 4, 8};
 
@@ -21,7 +23,8 @@ record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]>
         String chunkRows = random.nextBoolean() ? "65536" : Integer.toString(1 + random.nextInt(500));
         List<byte[]> imports = random.nextInt(4) == 0 ? cutInTwo(input) : List.of(input);
         String pageRows = random.nextBoolean() ? "10000" : Integer.toString(1 + random.nextInt(300));
-        return new ModelRun(seed, rows, workers, chunkRows, imports, pageRows);
+        String projectionBatch = random.nextBoolean() ? "10000" : Integer.toString(1 + random.nextInt(64));
+        return new ModelRun(seed, rows, workers, chunkRows, imports, pageRows, projectionBatch);
     }
 
     /** The stream cut at a line end in its middle; the second part gets its own header. */
@@ -43,7 +46,8 @@ record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]>
 
     @Override
     public String toString() {
-        return String.format("seed %d: %d rows, %d import(s), %d workers, chunks of %s rows, report pages of %s rows",
-                seed, rows, imports.size(), workers, chunkRows, pageRows);
+        return String.format("seed %d: %d rows, %d import(s), %d workers, chunks of %s rows, report pages of %s rows,"
+                + " projection batches of %s events", seed, rows, imports.size(), workers, chunkRows, pageRows,
+                projectionBatch);
     }
 }
