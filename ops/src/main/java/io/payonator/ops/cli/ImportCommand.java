@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
@@ -43,7 +44,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Persistent ledger file (created if missing; later imports append). Default: a temporary ledger.")
     private Path db;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads applying commands (default: cores).")
+    /** More threads than this only cost memory and scheduling: two cores, 65,536 clients at most. */
+    static final int MAX_WORKERS = 1024;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker threads applying commands, 1.." + MAX_WORKERS + " (default: cores).")
     private int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--rejects", paramLabel = "PATH",
@@ -67,8 +72,9 @@ final class ImportCommand implements Callable<Integer> {
                     + " see --help");
             return ExitCode.USAGE;
         }
-        if (workers < 1) {
-            console.error("--workers must be at least 1");
+        Optional<String> usageProblem = usageProblem();
+        if (usageProblem.isPresent()) {
+            console.error(usageProblem.get());
             return ExitCode.USAGE;
         }
         progressLine = new ProgressLine(console.err());
@@ -87,6 +93,14 @@ final class ImportCommand implements Callable<Integer> {
             closeAll(sources);
         }
         return ExitCode.OK;
+    }
+
+    private Optional<String> usageProblem() {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            return Optional.of("--workers must be between 1 and " + MAX_WORKERS + ", not " + workers);
+        }
+        Optional<String> problem = db == null ? Optional.empty() : OutputPaths.problemWith(db, "--db");
+        return problem.isPresent() || rejects == null ? problem : OutputPaths.problemWith(rejects, "--rejects");
     }
 
     /**
@@ -114,14 +128,15 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * Every source is opened and its header checked before the ledger is touched. Into a persistent
-     * ledger, files are identified by their content, so that an interrupted import can resume.
+     * Every source is opened and its header checked before the ledger is touched. Files are
+     * identified by their content: so that an interrupted import into a persistent ledger can
+     * resume, and so that the same content given twice is read once, with or without {@code --db}.
      */
     private List<ImportSource> openAll() throws UnreadableInputException {
         List<ImportSource> sources = new ArrayList<>();
         try {
             for (String file : files) {
-                String contentId = db == null || file.equals("-") ? null : contentIdOf(file);
+                String contentId = file.equals("-") ? null : contentIdOf(file);
                 sources.add(new ImportSource(TransactionCsvReader.open(file, open(file)), contentId));
             }
             return sources;

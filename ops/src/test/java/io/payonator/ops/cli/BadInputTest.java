@@ -143,6 +143,61 @@ class BadInputTest {
         assertThat(db).doesNotExist();
     }
 
+    @Test
+    void unwritableRejectsFileOrLedgerPathIsRefusedBeforeAnythingIsStored() throws IOException {
+        Path good = write("good.csv", "type,client,tx,amount\ndeposit,1,1,1\n");
+        Path db = work.resolve("ledger.db");
+        Path nowhere = work.resolve("no-such-directory");
+
+        Cli.Result badRejects = Cli.run(good.toString(), "--db", db.toString(),
+                "--rejects", nowhere.resolve("rejects.csv").toString());
+        Cli.Result rejectsIsDirectory = Cli.run(good.toString(), "--db", db.toString(), "--rejects", work.toString());
+        Cli.Result badLedger = Cli.run(good.toString(), "--db", nowhere.resolve("ledger.db").toString());
+
+        assertThat(badRejects.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badRejects.err()).contains("--rejects " + nowhere.resolve("rejects.csv") + ": no such directory");
+        assertThat(rejectsIsDirectory.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(rejectsIsDirectory.err()).contains(": is a directory");
+        assertThat(badLedger.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badLedger.err()).contains("--db " + nowhere.resolve("ledger.db") + ": no such directory");
+        for (Cli.Result result : List.of(badRejects, rejectsIsDirectory, badLedger)) {
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(db).doesNotExist();
+        assertThat(nowhere).doesNotExist();
+    }
+
+    @Test
+    void workerCountOutsideItsRangeIsAUsageError() throws IOException {
+        Path good = write("good.csv", "type,client,tx,amount\ndeposit,1,1,1\n");
+
+        for (String workers : List.of("0", "1025", "100000")) {
+            Cli.Result result = Cli.run(good.toString(), "--workers", workers);
+
+            assertThat(result.exitCode()).as(workers).isEqualTo(ExitCode.USAGE);
+            assertThat(result.err()).contains("--workers must be between 1 and 1024");
+        }
+    }
+
+    /** As into a persistent ledger: a second source of the same content would apply its rows twice. */
+    @Test
+    void sameContentTwiceInOneCommandIsReadOnceAlsoWithoutALedgerFile() throws IOException {
+        String rows = "type,client,tx,amount\ndeposit,1,1,5\nwithdrawal,1,2,5\ndispute,1,1\nchargeback,1,1\n";
+        Path file = write("day.csv", rows);
+        Path copy = write("copy.csv", rows);
+        Path db = work.resolve("ledger.db");
+
+        LoggedRun.Result logged = LoggedRun.of(() -> Cli.run(file.toString(), file.toString(), copy.toString()));
+        Cli.Result temporary = logged.cli();
+        Cli.Result persistent = Cli.run(file.toString(), file.toString(), copy.toString(), "--db", db.toString());
+
+        assertThat(temporary.exitCode()).as(temporary.err()).isZero();
+        assertThat(temporary.out()).isEqualTo("client,available,held,total,locked\n1,-5.0000,5.0000,0.0000,false\n");
+        assertThat(logged.logs()).contains("copy.csv: skipped: same content as an earlier source");
+        assertThat(persistent.out()).isEqualTo(temporary.out());
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(work.resolve(name), content);
     }
