@@ -373,7 +373,15 @@ class LedgerServiceTest {
                 "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1",
                 "[{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}]",
                 "deposit,506,900040,1",
-                ""})
+                "",
+                // one object only: text or a second object after it is refused, not ignored
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}{\"type\":\"deposit\",\"client\":506,\"tx\":900042,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1} trailing",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}]",
+                // a field given twice is ambiguous, whichever value would win
+                "{\"type\":\"deposit\",\"type\":\"withdrawal\",\"client\":506,\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":\"1\",\"amount\":\"2\"}",
+                "{\"type\":\"deposit\",\"client\":506,\"client\":507,\"tx\":900040,\"amount\":1}"})
         void badJsonBodiesAre400ProblemJsonAndWriteNothing(String body) {
             long eventsBefore = events();
 
@@ -385,6 +393,26 @@ class LedgerServiceTest {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.payonator");
             assertThat(events()).isEqualTo(eventsBefore);
             assertThat(http.get("/accounts/506").status()).isEqualTo(404);
+        }
+
+        @Test
+        void aFieldGivenTwiceIsNamed() {
+            Http.Response response = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":506,\"tx\":900043,\"amount\":\"1\",\"amount\":\"2\"}", BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).contains("'amount'").contains("more than once")
+                    .contains("nothing was written");
+        }
+
+        @Test
+        void aSecondObjectAfterTheFirstIsNamed() {
+            Http.Response response = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":506,\"tx\":900044,\"amount\":1}\n{\"type\":\"deposit\"}", BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText())
+                    .contains("one transaction object, and nothing after it").contains("line 2, column 1");
         }
 
         @Test
