@@ -21,11 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,7 +55,7 @@ class OnlineIntake {
     private final EventStorageEngine storage;
     private final LedgerWrites writes;
     private final LedgerMetrics metrics;
-    private final AtomicLong requests = new AtomicLong();
+    private final SourceNames sources = new SourceNames(Clock.systemUTC());
     /** Guarded by {@link #writes}. */
     private TransactionIntake intake;
 
@@ -71,12 +69,9 @@ class OnlineIntake {
         this.intake = intakeFromHistory();
     }
 
-    /**
-     * A name for the rows of one request, as the rejects report shows their source: the time it
-     * arrived and a sequence number, so names sort in arrival order and never repeat.
-     */
+    /** A name for the rows of one request, as the rejects report shows their source; see {@link SourceNames}. */
     String newSource() {
-        return "api:" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "#" + requests.incrementAndGet();
+        return sources.next();
     }
 
     /**
