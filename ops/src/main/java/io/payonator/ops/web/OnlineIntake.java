@@ -55,17 +55,19 @@ class OnlineIntake {
     private final EventStorageEngine storage;
     private final LedgerWrites writes;
     private final LedgerMetrics metrics;
+    private final ProjectionLag lag;
     private final SourceNames sources = new SourceNames(Clock.systemUTC());
     /** Guarded by {@link #writes}. */
     private TransactionIntake intake;
 
     OnlineIntake(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, LedgerWrites writes,
-                 LedgerMetrics metrics) {
+                 LedgerMetrics metrics, ProjectionLag lag) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
         this.storage = storage;
         this.writes = writes;
         this.metrics = metrics;
+        this.lag = lag;
         this.intake = intakeFromHistory();
     }
 
@@ -125,6 +127,7 @@ class OnlineIntake {
             intake = intakeFromHistory();
             throw new LedgerWriteFailedException("the rows could not be stored, none was applied: " + e.getMessage(), e);
         }
+        lag.eventsStored();
         results.forEach(metrics::count);
         return results;
     }

@@ -28,9 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -540,6 +543,49 @@ class LedgerServiceTest {
 
             assertThat(health.get("status").asText()).isEqualTo("UP");
             assertThat(health.at("/components/projection/status").asText()).isEqualTo("UP");
+        }
+
+        /**
+         * Health and metrics read what the service has in memory: they answer at once while a write
+         * holds the write lock, and while the projection holds the query side's only connection (as
+         * it does for each batch, and a replay for its whole run).
+         */
+        @Test
+        void healthAndMetricsAnswerAtOnceWhileAWriteAndAProjectionBatchRun() throws Exception {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread writer = new Thread(() -> holdWriteLockAndProjectionConnection(held, release), "busy-writer");
+            writer.start();
+            try {
+                assertThat(held.await(30, TimeUnit.SECONDS)).as("the write lock and the connection are taken").isTrue();
+
+                long start = System.nanoTime();
+                Http.Response health = http.get("/actuator/health");
+                long healthMillis = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                Http.Response prometheus = http.get("/actuator/prometheus", "text/plain");
+                long prometheusMillis = (System.nanoTime() - start) / 1_000_000;
+
+                assertThat(health.status()).as(health.body()).isEqualTo(200);
+                assertThat(health.json().at("/components/projection/details/lagEvents").isNumber()).isTrue();
+                assertThat(healthMillis).as("health answered in ms while busy").isLessThan(1_000);
+                assertThat(prometheus.body()).contains("payonator_projection_lag_events");
+                assertThat(prometheusMillis).as("prometheus answered in ms while busy").isLessThan(1_000);
+            } finally {
+                release.countDown();
+                writer.join(Duration.ofSeconds(30).toMillis());
+            }
+        }
+
+        private void holdWriteLockAndProjectionConnection(CountDownLatch held, CountDownLatch release) {
+            try (Connection projection = service.ledger().get(DataSource.class).getConnection()) {
+                service.ledger().get(LedgerWrites.class).exclusive(() -> {
+                    held.countDown();
+                    return release.await(10, TimeUnit.SECONDS);
+                });
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Test
