@@ -233,6 +233,32 @@ class LedgerServiceTest {
             assertThat(checked).isEqualTo(60);
         }
 
+        /** Tomcat drops a parameter whose %-escapes it cannot decode; the service says so instead of using the default. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/accounts?page=%ZZ", "/accounts?size=%", "/accounts/1/transactions?page=1%G0"})
+        void anUndecodableQueryStringIs400ProblemJson(String target) {
+            Http.Response response = http.getRaw(target);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).contains("query string");
+        }
+
+        /** Tomcat refuses these before the service sees them; its answer is problem+json too, not an HTML page. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/accounts/1%2F", "/accounts/%5C", "/accounts/%00", "/accounts/1%2F/transactions"})
+        void uriTheServerRefusesIs400ProblemJson(String target) {
+            Http.Response response = http.getRaw(target);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            JsonNode problem = response.json();
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
+            assertThat(problem.get("detail").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("<html").doesNotContain("Exception").doesNotContain("Tomcat");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"/accounts/65536", "/accounts/-1", "/accounts/abc", "/accounts/70000/transactions",
                 "/transactions/4294967296", "/transactions/x", "/accounts?size=0", "/accounts?page=-1",
@@ -519,6 +545,17 @@ class LedgerServiceTest {
                     .contains("application/json", "text/csv");
             assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
             assertThat(http.get("/swagger-ui/index.html", "text/html").status()).isEqualTo(200);
+        }
+
+        @Test
+        void openApiDocumentListsTheErrorsOfTheReads() {
+            JsonNode paths = http.get("/v3/api-docs").json().get("paths");
+
+            assertThat(paths.at("/~1accounts/get/responses").fieldNames()).toIterable().contains("200", "400");
+            assertThat(paths.at("/~1accounts~1{client}/get/responses").fieldNames()).toIterable().contains("200", "400", "404");
+            assertThat(paths.at("/~1accounts~1{client}~1transactions/get/responses").fieldNames()).toIterable()
+                    .contains("200", "400", "404");
+            assertThat(paths.at("/~1transactions~1{tx}/get/responses").fieldNames()).toIterable().contains("200", "400", "404");
         }
 
         @Test
