@@ -42,6 +42,8 @@ class AccountsController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AccountsPage.class)),
             @Content(mediaType = AccountsCsvConverter.TEXT_CSV_VALUE, schema = @Schema(type = "string",
                     example = "client,available,held,total,locked\n1,1.5000,0.0000,1.5000,false\n"))})
+    @ApiResponse(responseCode = "400", description = "page or size out of range, or not a number",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts", produces = {MediaType.APPLICATION_JSON_VALUE, AccountsCsvConverter.TEXT_CSV_VALUE})
     AccountsPage accounts(@RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
@@ -52,6 +54,8 @@ class AccountsController {
     @Operation(summary = "One account",
             description = "Amounts are exact decimal strings with four places, as in the CSV.")
     @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "The client id is not a number in 0..65535",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "404", description = "No account for this client",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts/{client}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,6 +69,8 @@ class AccountsController {
             description = "Both lists in ledger order; page and size (default 100) apply to each. A deposit's state"
                     + " is none, disputed, resolved or charged_back; a withdrawal's is none.")
     @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "The client id is not a number in 0..65535, or page or size"
+            + " out of range", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "404", description = "No account for this client",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts/{client}/transactions", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payonator.api.RejectionReason;
-import io.payonator.ops.ledger.ProjectionCatchUp;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -23,14 +22,14 @@ class LedgerMetrics {
     private final Counter accepted;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
 
-    LedgerMetrics(MeterRegistry registry, ProjectionCatchUp projection, LedgerWrites writes) {
+    LedgerMetrics(MeterRegistry registry, ProjectionLag lag, LedgerWrites writes) {
         accepted = Counter.builder(COMMANDS).description("Rows submitted to the service, by outcome and reason")
                 .tag("outcome", RowResult.ACCEPTED).tag("reason", "none").register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejected.put(reason, Counter.builder(COMMANDS).description("Rows submitted to the service, by outcome and reason")
                     .tag("outcome", RowResult.REJECTED).tag("reason", reason.code()).register(registry));
         }
-        Gauge.builder("payonator.projection.lag", projection, ProjectionCatchUp::lag).baseUnit("events")
+        Gauge.builder("payonator.projection.lag", lag, ProjectionLag::events).baseUnit("events")
                 .description("Events in the store that the balance projection has not applied yet").register(registry);
         Gauge.builder("payonator.projection.replaying", writes, w -> w.replaying() ? 1 : 0)
                 .description("1 while a replay rebuilds the balance tables").register(registry);

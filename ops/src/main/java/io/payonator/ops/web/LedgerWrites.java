@@ -27,7 +27,11 @@ class LedgerWrites {
     private enum State { OPEN, REPLAYING, REPLAY_FAILED }
 
     private final ProjectionReadConnections reads;
-    private State state = State.OPEN;
+    /**
+     * Changed only under this object's lock; read without it: health and metrics ask for it and must
+     * not wait for a write of many rows to finish.
+     */
+    private volatile State state = State.OPEN;
 
     LedgerWrites(ProjectionReadConnections reads) {
         this.reads = reads;
@@ -57,11 +61,11 @@ class LedgerWrites {
         state = succeeded || !reads.snapshotPinned() ? State.OPEN : State.REPLAY_FAILED;
     }
 
-    synchronized boolean replaying() {
+    boolean replaying() {
         return state == State.REPLAYING;
     }
 
-    synchronized boolean open() {
+    boolean open() {
         return state == State.OPEN;
     }
 

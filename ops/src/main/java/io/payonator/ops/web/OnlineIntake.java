@@ -21,11 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,26 +55,25 @@ class OnlineIntake {
     private final EventStorageEngine storage;
     private final LedgerWrites writes;
     private final LedgerMetrics metrics;
-    private final AtomicLong requests = new AtomicLong();
+    private final ProjectionLag lag;
+    private final SourceNames sources = new SourceNames(Clock.systemUTC());
     /** Guarded by {@link #writes}. */
     private TransactionIntake intake;
 
     OnlineIntake(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, LedgerWrites writes,
-                 LedgerMetrics metrics) {
+                 LedgerMetrics metrics, ProjectionLag lag) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
         this.storage = storage;
         this.writes = writes;
         this.metrics = metrics;
+        this.lag = lag;
         this.intake = intakeFromHistory();
     }
 
-    /**
-     * A name for the rows of one request, as the rejects report shows their source: the time it
-     * arrived and a sequence number, so names sort in arrival order and never repeat.
-     */
+    /** A name for the rows of one request, as the rejects report shows their source; see {@link SourceNames}. */
     String newSource() {
-        return "api:" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "#" + requests.incrementAndGet();
+        return sources.next();
     }
 
     /**
@@ -130,6 +127,7 @@ class OnlineIntake {
             intake = intakeFromHistory();
             throw new LedgerWriteFailedException("the rows could not be stored, none was applied: " + e.getMessage(), e);
         }
+        lag.eventsStored();
         results.forEach(metrics::count);
         return results;
     }

@@ -3,6 +3,7 @@ package io.payonator.ops.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.payonator.command.intake.MalformedRowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /**
+     * Jackson has no exception type of its own for these two (spring.jackson.* in
+     * application-serve.properties turns them on); its message names the field, or the position.
+     */
+    private static final String DUPLICATE_FIELD = "Duplicate field ";
+    private static final String TRAILING_TOKEN = "Trailing token";
 
     /** A transaction field that breaks the input rules; the SPEC.md reason code goes along. */
     @ExceptionHandler(MalformedRowException.class)
@@ -60,7 +67,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof StreamReadException syntax) {
-            return "the body is not valid JSON: " + withoutSource(syntax.getOriginalMessage()) + at(syntax);
+            String message = syntax.getOriginalMessage();
+            return message.startsWith(DUPLICATE_FIELD)
+                    ? "the field " + message.substring(DUPLICATE_FIELD.length()) + " is given more than once" + at(syntax)
+                    : "the body is not valid JSON: " + withoutSource(message) + at(syntax);
+        }
+        if (e.getCause() instanceof MismatchedInputException trailing
+                && trailing.getOriginalMessage().startsWith(TRAILING_TOKEN)) {
+            return "the body must be one transaction object, and nothing after it: more follows" + at(trailing);
         }
         if (e.getCause() instanceof DatabindException shape) {
             return "the body is not a transaction: expected a JSON object with type, client, tx and amount"

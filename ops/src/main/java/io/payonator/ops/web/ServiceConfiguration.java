@@ -42,6 +42,7 @@ public class ServiceConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new BearerTokenCheck(token));
+        registry.addInterceptor(new QueryStringCheck());
         registry.addInterceptor(new SnapshotHeader(replay));
     }
 

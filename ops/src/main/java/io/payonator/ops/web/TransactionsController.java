@@ -52,6 +52,8 @@ class TransactionsController {
             description = "A tx id that only rejected rows used is not a transaction of the ledger (404); such rows"
                     + " are listed under /accounts/{client}/transactions.")
     @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "The tx id is not a number in 0..4294967295",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "404", description = "No accepted deposit or withdrawal has this tx id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/transactions/{tx}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -2,14 +2,23 @@ package io.payonator.ops.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@code payonator serve} refuses to start without what it needs, before it touches the ledger. */
+/**
+ * {@code payonator serve} refuses to start without what it needs, before it touches the ledger; a
+ * start that fails later removes the ledger it created.
+ */
 class ServeCommandTest {
 
     @TempDir
@@ -43,6 +52,54 @@ class ServeCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("--port must be 0..65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999.1.1.1", "192.0.2.1", "no-such-host.invalid", "::ffff:999.1.1.1"})
+    void refusesABindAddressThatIsNotThisMachines(String bind) {
+        Path db = work.resolve("ledger.db");
+
+        Cli.Result result = Cli.run("serve", "--db", db.toString(), "--token", "t", "--port", "0", "--bind", bind);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("payonator: --bind " + bind + ": ").doesNotContain("\tat ");
+        assertThat(result.err().lines()).hasSize(1);
+        assertThat(Files.exists(db)).as("no ledger created").isFalse();
+        assertThat(Files.exists(Path.of(db + ".lock"))).as("no lock file created").isFalse();
+    }
+
+    /** A start that fails after the new ledger was created leaves no empty ledger behind (its lock file may stay). */
+    @Test
+    void aBusyPortLeavesNoNewLedgerBehind() throws IOException {
+        Path db = work.resolve("new.db");
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = serveOn(db, busy.getLocalPort());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(result.err()).contains("cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": the port is in use")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(List.of("", "-wal", "-shm", "-journal")).allSatisfy(suffix ->
+                assertThat(Path.of(db + suffix)).as("removed").doesNotExist());
+    }
+
+    @Test
+    void aBusyPortKeepsAnExistingLedger() throws IOException {
+        Path db = work.resolve("ledger.db");
+        Path sample = ConformanceCases.directory().resolve("payonator-sample");
+        assertThat(Cli.run(sample.resolve("input.csv").toString(), "--db", db.toString()).exitCode()).isZero();
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(serveOn(db, busy.getLocalPort()).exitCode()).isEqualTo(ExitCode.FAILURE);
+        }
+
+        Cli.Result accounts = Cli.run("accounts", "--db", db.toString());
+
+        assertThat(accounts.out()).isEqualTo(Files.readString(sample.resolve("expected.csv")));
+    }
+
+    private static Cli.Result serveOn(Path db, int port) {
+        return Cli.run("serve", "--db", db.toString(), "--token", "t", "--bind", "127.0.0.1", "--port",
+                Integer.toString(port));
     }
 
     @Test

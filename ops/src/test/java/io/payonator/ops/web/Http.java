@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Real HTTP requests to a running service. */
 final class Http {
@@ -61,6 +67,59 @@ final class Http {
             request.header("Authorization", authorization);
         }
         return send(request);
+    }
+
+    /**
+     * A GET of {@code target} exactly as written, over a plain socket: {@link HttpClient} refuses
+     * or normalises the malformed URIs that some tests need to send.
+     */
+    Response getRaw(String target) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response read to the end of the connection; the body is taken as it came (tests send no chunked ones). */
+    private static Response parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IllegalStateException("no complete HTTP response: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).strip(), name -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).strip());
+        }
+        String body = text.substring(end + 4);
+        if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+            body = unchunked(body);
+        }
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]),
+                java.net.http.HttpHeaders.of(headers, (name, value) -> true), body);
+    }
+
+    private static String unchunked(String body) {
+        StringBuilder data = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                return data.toString();
+            }
+            data.append(body, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     private Response send(HttpRequest.Builder request) {

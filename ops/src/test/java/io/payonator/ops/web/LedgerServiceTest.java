@@ -28,9 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -230,6 +233,32 @@ class LedgerServiceTest {
             assertThat(checked).isEqualTo(60);
         }
 
+        /** Tomcat drops a parameter whose %-escapes it cannot decode; the service says so instead of using the default. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/accounts?page=%ZZ", "/accounts?size=%", "/accounts/1/transactions?page=1%G0"})
+        void anUndecodableQueryStringIs400ProblemJson(String target) {
+            Http.Response response = http.getRaw(target);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).contains("query string");
+        }
+
+        /** Tomcat refuses these before the service sees them; its answer is problem+json too, not an HTML page. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/accounts/1%2F", "/accounts/%5C", "/accounts/%00", "/accounts/1%2F/transactions"})
+        void uriTheServerRefusesIs400ProblemJson(String target) {
+            Http.Response response = http.getRaw(target);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            JsonNode problem = response.json();
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
+            assertThat(problem.get("detail").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("<html").doesNotContain("Exception").doesNotContain("Tomcat");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"/accounts/65536", "/accounts/-1", "/accounts/abc", "/accounts/70000/transactions",
                 "/transactions/4294967296", "/transactions/x", "/accounts?size=0", "/accounts?page=-1",
@@ -373,7 +402,15 @@ class LedgerServiceTest {
                 "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1",
                 "[{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}]",
                 "deposit,506,900040,1",
-                ""})
+                "",
+                // one object only: text or a second object after it is refused, not ignored
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}{\"type\":\"deposit\",\"client\":506,\"tx\":900042,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1} trailing",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":1}]",
+                // a field given twice is ambiguous, whichever value would win
+                "{\"type\":\"deposit\",\"type\":\"withdrawal\",\"client\":506,\"tx\":900040,\"amount\":1}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900040,\"amount\":\"1\",\"amount\":\"2\"}",
+                "{\"type\":\"deposit\",\"client\":506,\"client\":507,\"tx\":900040,\"amount\":1}"})
         void badJsonBodiesAre400ProblemJsonAndWriteNothing(String body) {
             long eventsBefore = events();
 
@@ -385,6 +422,26 @@ class LedgerServiceTest {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.payonator");
             assertThat(events()).isEqualTo(eventsBefore);
             assertThat(http.get("/accounts/506").status()).isEqualTo(404);
+        }
+
+        @Test
+        void aFieldGivenTwiceIsNamed() {
+            Http.Response response = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":506,\"tx\":900043,\"amount\":\"1\",\"amount\":\"2\"}", BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).contains("'amount'").contains("more than once")
+                    .contains("nothing was written");
+        }
+
+        @Test
+        void aSecondObjectAfterTheFirstIsNamed() {
+            Http.Response response = http.post("/transactions", "application/json",
+                    "{\"type\":\"deposit\",\"client\":506,\"tx\":900044,\"amount\":1}\n{\"type\":\"deposit\"}", BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText())
+                    .contains("one transaction object, and nothing after it").contains("line 2, column 1");
         }
 
         @Test
@@ -491,6 +548,17 @@ class LedgerServiceTest {
         }
 
         @Test
+        void openApiDocumentListsTheErrorsOfTheReads() {
+            JsonNode paths = http.get("/v3/api-docs").json().get("paths");
+
+            assertThat(paths.at("/~1accounts/get/responses").fieldNames()).toIterable().contains("200", "400");
+            assertThat(paths.at("/~1accounts~1{client}/get/responses").fieldNames()).toIterable().contains("200", "400", "404");
+            assertThat(paths.at("/~1accounts~1{client}~1transactions/get/responses").fieldNames()).toIterable()
+                    .contains("200", "400", "404");
+            assertThat(paths.at("/~1transactions~1{tx}/get/responses").fieldNames()).toIterable().contains("200", "400", "404");
+        }
+
+        @Test
         void noOtherCommandOpensTheServedLedger() throws IOException {
             Path more = Files.writeString(work.resolve("more.csv"), "type,client,tx,amount\ndeposit,509,900090,1\n");
             long eventsBefore = events();
@@ -512,6 +580,49 @@ class LedgerServiceTest {
 
             assertThat(health.get("status").asText()).isEqualTo("UP");
             assertThat(health.at("/components/projection/status").asText()).isEqualTo("UP");
+        }
+
+        /**
+         * Health and metrics read what the service has in memory: they answer at once while a write
+         * holds the write lock, and while the projection holds the query side's only connection (as
+         * it does for each batch, and a replay for its whole run).
+         */
+        @Test
+        void healthAndMetricsAnswerAtOnceWhileAWriteAndAProjectionBatchRun() throws Exception {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread writer = new Thread(() -> holdWriteLockAndProjectionConnection(held, release), "busy-writer");
+            writer.start();
+            try {
+                assertThat(held.await(30, TimeUnit.SECONDS)).as("the write lock and the connection are taken").isTrue();
+
+                long start = System.nanoTime();
+                Http.Response health = http.get("/actuator/health");
+                long healthMillis = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                Http.Response prometheus = http.get("/actuator/prometheus", "text/plain");
+                long prometheusMillis = (System.nanoTime() - start) / 1_000_000;
+
+                assertThat(health.status()).as(health.body()).isEqualTo(200);
+                assertThat(health.json().at("/components/projection/details/lagEvents").isNumber()).isTrue();
+                assertThat(healthMillis).as("health answered in ms while busy").isLessThan(1_000);
+                assertThat(prometheus.body()).contains("payonator_projection_lag_events");
+                assertThat(prometheusMillis).as("prometheus answered in ms while busy").isLessThan(1_000);
+            } finally {
+                release.countDown();
+                writer.join(Duration.ofSeconds(30).toMillis());
+            }
+        }
+
+        private void holdWriteLockAndProjectionConnection(CountDownLatch held, CountDownLatch release) {
+            try (Connection projection = service.ledger().get(DataSource.class).getConnection()) {
+                service.ledger().get(LedgerWrites.class).exclusive(() -> {
+                    held.countDown();
+                    return release.await(10, TimeUnit.SECONDS);
+                });
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Test

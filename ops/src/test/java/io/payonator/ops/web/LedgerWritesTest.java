@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,11 +46,42 @@ class LedgerWritesTest {
         assertThat(writes.exclusive(() -> "written")).isEqualTo("written");
     }
 
+    /** Health and metrics ask for the state: they must not wait for a write of many rows to finish. */
+    @Test
+    void theStateIsReadWithoutWaitingForTheWriteInProgress() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Boolean> write = CompletableFuture.supplyAsync(() -> writes.exclusive(() -> {
+            writing.countDown();
+            return released(finish);
+        }));
+        try {
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<String> state = CompletableFuture.supplyAsync(
+                    () -> "open " + writes.open() + ", replaying " + writes.replaying());
+
+            assertThat(state.get(1, TimeUnit.SECONDS)).isEqualTo("open true, replaying false");
+        } finally {
+            finish.countDown();
+        }
+        assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Test
     void aReplayThatFailedBeforeTheResetReopensWrites() {
         writes.beginReplay();
         writes.endReplay(false);
 
         assertThat(writes.exclusive(() -> "written")).isEqualTo("written");
+    }
+
+    private static boolean released(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,33 @@
+package io.payonator.ops.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The source names of the rows submitted to the service, {@code api:<arrival time>#<request number>}.
+ * The rejects report sorts by name, as text: the time has a fixed width (milliseconds always, where
+ * {@link Instant#toString} drops ".000" and "22Z" would sort after "22.121Z"), and no two requests
+ * of one process get the same millisecond, nor an earlier one than the request before (the clock may
+ * step back), so names sort in arrival order by their time alone ("#10" sorts before "#9").
+ */
+final class SourceNames {
+
+    private static final DateTimeFormatter ARRIVAL =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+    private long lastMillis = Long.MIN_VALUE;
+    private long requests;
+
+    SourceNames(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized String next() {
+        lastMillis = lastMillis == Long.MIN_VALUE ? clock.millis() : Math.max(clock.millis(), lastMillis + 1);
+        requests++;
+        return "api:" + ARRIVAL.format(Instant.ofEpochMilli(lastMillis)) + "#" + requests;
+    }
+}
