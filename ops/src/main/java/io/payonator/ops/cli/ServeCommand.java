@@ -16,6 +16,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -64,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
         String unusableBind = unusableBind(bind);
         if (unusableBind != null) {
             console.error(unusableBind);
+            return ExitCode.USAGE;
+        }
+        Optional<String> unusableDb = OutputPaths.problemWith(db, "--db");
+        if (unusableDb.isPresent()) {
+            console.error(unusableDb.get());
             return ExitCode.USAGE;
         }
         boolean created = !Files.exists(db);

@@ -54,18 +54,6 @@ public class ProjectionCatchUp {
         log.info("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /**
-     * How far the projection is behind the event store, in events (positions are numbered from 1):
-     * 0 when it has caught up; every event when it has applied none, or is not running.
-     */
-    public long lag() {
-        long head = position(eventStore.createHeadToken()).orElse(0);
-        long applied = processor().processingStatus().values().stream()
-                .mapToLong(segment -> position(segment.getTrackingToken()).orElse(0))
-                .min().orElse(0);
-        return Math.max(head - applied, 0);
-    }
-
     /** The error that stopped the projection, if it is stopped by one (it retries the failed batch). */
     public Optional<Throwable> failure() {
         return processor().processingStatus().values().stream()

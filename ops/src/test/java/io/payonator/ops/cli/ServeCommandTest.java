@@ -46,6 +46,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesALedgerInADirectoryThatDoesNotExist() {
+        Path db = work.resolve("no-such-directory").resolve("ledger.db");
+
+        Cli.Result result = Cli.run("serve", "--db", db.toString(), "--token", "t", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--db " + db + ": no such directory").doesNotContain("Exception");
+        assertThat(db.getParent()).doesNotExist();
+    }
+
+    @Test
     void refusesAPortOutOfRange() {
         Cli.Result result = Cli.run("serve", "--db", work.resolve("ledger.db").toString(), "--token", "t",
                 "--port", "70000");
