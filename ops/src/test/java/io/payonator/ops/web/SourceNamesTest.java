@@ -26,11 +26,9 @@ class SourceNamesTest {
     @Test
     void aWholeSecondSortsBeforeTheMillisecondsAfterIt() {
         String first = names.next();
-        clock.now = Instant.parse("2026-11-24T17:32:22.121Z");
-        String second = names.next();
 
-        assertThat(second).isEqualTo("api:2026-11-24T17:32:22.121Z#2");
-        assertThat(first).isLessThan(second);
+        assertThat(nameAt("2026-11-24T17:32:22.121Z")).isEqualTo("api:2026-11-24T17:32:22.121Z#2")
+                .isGreaterThan(first);
     }
 
     /** The request number alone would not do: "#10" sorts before "#9". */
@@ -47,13 +45,10 @@ class SourceNamesTest {
 
     @Test
     void aClockThatGoesBackDoesNotReorderTheNames() {
-        clock.now = Instant.parse("2026-11-24T17:32:22.500Z");
-        String first = names.next();
-        clock.now = Instant.parse("2026-11-24T17:32:21.900Z");
-        String second = names.next();
+        String first = nameAt("2026-11-24T17:32:22.500Z");
 
-        assertThat(second).isEqualTo("api:2026-11-24T17:32:22.501Z#2");
-        assertThat(first).isLessThan(second);
+        assertThat(nameAt("2026-11-24T17:32:21.900Z")).isEqualTo("api:2026-11-24T17:32:22.501Z#2")
+                .isGreaterThan(first);
     }
 
     @Test
@@ -61,6 +56,11 @@ class SourceNamesTest {
         SourceNames inParis = new SourceNames(Clock.fixed(Instant.parse("2026-01-02T03:04:05.006Z"), ZoneId.of("Europe/Paris")));
 
         assertThat(inParis.next()).isEqualTo("api:2026-01-02T03:04:05.006Z#1");
+    }
+
+    private String nameAt(String instant) {
+        clock.now = Instant.parse(instant);
+        return names.next();
     }
 
     private static final class SettableClock extends Clock {
