@@ -41,7 +41,7 @@ public class ProjectionCatchUp {
      * @throws ProjectionFailedException if the projection reports an error, or does not catch up in time
      */
     public void await(Duration timeout) throws InterruptedException {
-        long head = position(eventStore.createHeadToken()).orElse(-1);
+        long head = head().orElse(-1);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (!caughtUpTo(head)) {
@@ -52,6 +52,18 @@ public class ProjectionCatchUp {
             Thread.sleep(POLL_MILLIS);
         }
         log.info("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The position of the last event in the store; empty when it holds none. */
+    public OptionalLong head() {
+        return position(eventStore.createHeadToken());
+    }
+
+    /** The position every segment of the projection has applied; 0 when it has none (not running, or reset). */
+    public long applied() {
+        return processor().processingStatus().values().stream()
+                .mapToLong(segment -> position(segment.getTrackingToken()).orElse(0))
+                .min().orElse(0);
     }
 
     /** The error that stopped the projection, if it is stopped by one (it retries the failed batch). */

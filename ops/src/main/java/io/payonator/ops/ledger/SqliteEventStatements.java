@@ -10,10 +10,12 @@ import java.time.Instant;
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
 /**
- * Axon's aggregate queries ({@code min}/{@code max}), rewritten to return no row instead of a NULL
- * row when nothing matches. Axon reads their result with {@code getObject(i, Long.class)}, which
- * sqlite-jdbc refuses for NULL ("Bad value for type Long"); with no row Axon sees "none", as it does
- * with the NULL on other databases.
+ * Axon's aggregate queries ({@code min}/{@code max}), rewritten as "the first row in index order",
+ * which returns no row instead of a NULL row when nothing matches. Axon reads their result with
+ * {@code getObject(i, Long.class)}, which sqlite-jdbc refuses for NULL ("Bad value for type Long");
+ * with no row Axon sees "none", as it does with the NULL on other databases. Ordering and
+ * {@code LIMIT 1} also keep SQLite reading a single index entry: wrapping the aggregate (in a
+ * {@code HAVING} clause or a subquery) defeats its min/max optimisation and scans every event.
  */
 final class SqliteEventStatements {
 
@@ -21,39 +23,41 @@ final class SqliteEventStatements {
     }
 
     static PreparedStatement createHeadToken(Connection connection, EventSchema schema) throws SQLException {
-        return connection.prepareStatement(nonNull("max(" + schema.globalIndexColumn() + ")", schema, ""));
+        return connection.prepareStatement(first(schema.globalIndexColumn(), schema, "",
+                schema.globalIndexColumn() + " DESC"));
     }
 
     static PreparedStatement createTailToken(Connection connection, EventSchema schema) throws SQLException {
-        return connection.prepareStatement(nonNull("min(" + schema.globalIndexColumn() + ") - 1", schema, ""));
+        return connection.prepareStatement(first(schema.globalIndexColumn() + " - 1", schema, "",
+                schema.globalIndexColumn()));
     }
 
     static PreparedStatement createTokenAt(Connection connection, EventSchema schema, Instant dateTime)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(nonNull("min(" + schema.globalIndexColumn() + ") - 1",
-                schema, " WHERE " + schema.timestampColumn() + " >= ?"));
+        PreparedStatement statement = connection.prepareStatement(first(schema.globalIndexColumn() + " - 1", schema,
+                " WHERE " + schema.timestampColumn() + " >= ?", schema.globalIndexColumn()));
         statement.setString(1, formatInstant(dateTime));
         return statement;
     }
 
     static PreparedStatement lastSequenceNumberFor(Connection connection, EventSchema schema,
                                                    String aggregateIdentifier) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(nonNull("max(" + schema.sequenceNumberColumn() + ")",
-                schema, " WHERE " + schema.aggregateIdentifierColumn() + " = ?"));
+        PreparedStatement statement = connection.prepareStatement(first(schema.sequenceNumberColumn(), schema,
+                " WHERE " + schema.aggregateIdentifierColumn() + " = ?", schema.sequenceNumberColumn() + " DESC"));
         statement.setString(1, aggregateIdentifier);
         return statement;
     }
 
     static PreparedStatement fetchTrackedEvents(Connection connection, EventSchema schema, long index)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(nonNull("min(" + schema.globalIndexColumn() + ")",
-                schema, " WHERE " + schema.globalIndexColumn() + " > ?"));
+        PreparedStatement statement = connection.prepareStatement(first(schema.globalIndexColumn(), schema,
+                " WHERE " + schema.globalIndexColumn() + " > ?", schema.globalIndexColumn()));
         statement.setLong(1, index);
         return statement;
     }
 
-    private static String nonNull(String aggregate, EventSchema schema, String where) {
-        return "SELECT " + aggregate + " FROM " + schema.domainEventTable() + where
-                + " HAVING " + aggregate + " IS NOT NULL";
+    /** {@code value} of the first matching event in {@code order}: the min or max, or no row. */
+    private static String first(String value, EventSchema schema, String where, String order) {
+        return "SELECT " + value + " FROM " + schema.domainEventTable() + where + " ORDER BY " + order + " LIMIT 1";
     }
 }
