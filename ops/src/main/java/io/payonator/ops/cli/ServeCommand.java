@@ -5,17 +5,12 @@ import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,15 +67,14 @@ final class ServeCommand implements Callable<Integer> {
             console.error(unusableDb.get());
             return ExitCode.USAGE;
         }
-        boolean created = !Files.exists(db);
-        if (created) {
+        if (!Files.exists(db)) {
             console.error(db + " does not exist yet: serving a new, empty ledger there");
         }
         LedgerService service;
         try {
             service = LedgerService.start(new LedgerService.Settings(db, port, bind, token));
         } catch (RuntimeException e) {
-            return failedStart(e, created);
+            return failedStart(e);
         }
         console.err().println("payonator: serving " + db + " at " + service.uri()
                 + " (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html); stop with Ctrl-C");
@@ -110,41 +104,17 @@ final class ServeCommand implements Callable<Integer> {
         return "--bind " + bind + ": " + address.getHostAddress() + " is not an address of this machine";
     }
 
-    /** Says why the service did not start, after removing the ledger this run created for it. */
-    private int failedStart(RuntimeException failure, boolean created) {
+    /**
+     * Says why the service did not start. A ledger file this run created is gone already (see
+     * {@code Ledger}): a failed start leaves no empty ledger behind.
+     */
+    private int failedStart(RuntimeException failure) {
         PortInUseException inUse = portInUse(failure);
-        if (inUse != null) {
-            console.error("cannot listen on " + bind + ":" + inUse.getPort() + ": the port is in use");
-        }
-        if (created) {
-            removeNewLedger(failure);
-        }
         if (inUse == null) {
             throw failure;
         }
+        console.error("cannot listen on " + bind + ":" + inUse.getPort() + ": the port is in use");
         return ExitCode.FAILURE;
-    }
-
-    /**
-     * A start that failed leaves no empty ledger behind, only its lock file (as every run does). The
-     * failed start has let go of the ledger's lock (LedgerLock, on {@code PATH.lock}): the files are
-     * removed under that lock, taken again, so a process that opened the new ledger meanwhile keeps it.
-     */
-    private void removeNewLedger(RuntimeException failure) {
-        try (FileChannel lockFile = FileChannel.open(Path.of(db + ".lock"), StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
-            if (lock == null) {
-                console.error(db + " stays: another payonator process has opened it");
-                return;
-            }
-            for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
-                Files.deleteIfExists(Path.of(db + suffix));
-            }
-            console.error("removed " + db + ", which this run had created");
-        } catch (IOException | OverlappingFileLockException e) {
-            failure.addSuppressed(e);
-            console.error("could not remove " + db + ", which this run had created: " + e.getMessage());
-        }
     }
 
     /** Stops the service when the JVM is asked to stop, and returns then. */

@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -68,11 +69,16 @@ public final class Ledger implements AutoCloseable {
                 Map.of("payonator.sqlite.synchronous", "OFF", "payonator.sqlite.projection-synchronous", "OFF"));
     }
 
+    /**
+     * A start that fails leaves no ledger file it created behind (a temporary one not even its lock
+     * file). The files are removed while the lock is still held, so no other process has them open.
+     */
     private static Ledger start(SpringApplicationBuilder application, Path file, boolean temporary,
                                 Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("payonator.db", file.toAbsolutePath().toString());
         LedgerLock lock = LedgerLock.acquire(file);
+        boolean created = temporary || !Files.exists(file);
         try {
             ConfigurableApplicationContext context = application
                     .properties(properties)
@@ -80,15 +86,32 @@ public final class Ledger implements AutoCloseable {
                     .run();
             return new Ledger(context, file, temporary, lock);
         } catch (RuntimeException e) {
-            lock.close();
-            if (temporary) {
-                deleteFiles(file);
-            }
+            abandon(file, lock, created, temporary, e);
             if (SqliteFailures.isSqlite(e)) {
                 throw new LedgerUnavailableException("could not open the ledger " + file + ": "
                         + SqliteFailures.describe(e), e);
             }
             throw e;
+        }
+    }
+
+    /** After a failed start: the files it created go, and the lock is released whatever happens. */
+    private static void abandon(Path file, LedgerLock lock, boolean created, boolean temporary, RuntimeException failure) {
+        try {
+            if (created) {
+                deleteDatabase(file);
+            }
+        } catch (UncheckedIOException e) {
+            failure.addSuppressed(e);
+        } finally {
+            lock.close();
+        }
+        if (temporary) {
+            try {
+                delete(Path.of(file + LedgerLock.SUFFIX));
+            } catch (UncheckedIOException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -125,12 +148,21 @@ public final class Ledger implements AutoCloseable {
 
     /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal) and its lock file. */
     public static void deleteFiles(Path file) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal", LedgerLock.SUFFIX}) {
-            try {
-                Files.deleteIfExists(Path.of(file + suffix));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("could not delete temporary ledger " + file + suffix, e);
-            }
+        deleteDatabase(file);
+        delete(Path.of(file + LedgerLock.SUFFIX));
+    }
+
+    private static void deleteDatabase(Path file) {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+            delete(Path.of(file + suffix));
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete ledger file " + file, e);
         }
     }
 }
