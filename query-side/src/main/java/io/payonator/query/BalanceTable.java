@@ -11,8 +11,9 @@ import java.util.Map;
  * account the batch opened, and an in-place addition for each other account it touched. Nothing is
  * read first: at 10,000 events per batch over 10,000 clients nearly every row changes in every
  * batch, and loading and flushing them as JPA entities was the projection's largest cost.
- * The table is STRICT, so an addition that overflowed 64 bits (SQLite would turn it into a
- * floating-point value) fails the batch instead of storing an inexact balance. The one change that
+ * An addition that overflowed 64 bits fails the batch instead of storing an inexact balance: SQLite
+ * would turn it into a floating-point value, which its STRICT table refuses, and PostgreSQL's
+ * bigint arithmetic refuses it itself. {@code locked} is bound as a boolean, which SQLite stores as 1 or 0. The one change that
  * is read first is a net change that itself does not fit in 64 bits ({@link BalanceChanges.Delta}):
  * rare, since it takes amounts near the largest there is.
  */
@@ -38,11 +39,11 @@ final class BalanceTable {
         List<Object[]> replaced = new ArrayList<>();
         deltas.forEach((client, delta) -> {
             if (delta.opened) {
-                opened.add(new Object[]{client, delta.available, delta.held, delta.total, delta.locked ? 1 : 0});
+                opened.add(new Object[]{client, delta.available, delta.held, delta.total, delta.locked});
             } else if (delta.wrapped) {
                 replaced.add(balanceAfter(client, delta));
             } else {
-                changed.add(new Object[]{delta.available, delta.held, delta.total, delta.locked ? 1 : 0, client});
+                changed.add(new Object[]{delta.available, delta.held, delta.total, delta.locked, client});
             }
         });
         if (!opened.isEmpty()) {
@@ -68,7 +69,7 @@ final class BalanceTable {
         }
         long[] before = rows.get(0);
         return new Object[]{before[0] + delta.available, before[1] + delta.held, before[2] + delta.total,
-                delta.locked ? 1 : 0, client};
+                delta.locked, client};
     }
 
     private static void requireEveryRow(int[] updated, List<Object[]> changed) {

@@ -1,6 +1,8 @@
 package io.payonator.query;
 
+import java.sql.ResultSet;
 import jakarta.annotation.PostConstruct;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class TransactionHistoryIndex {
 
     private static final String NAME = "ledger_transaction_by_client";
+    private static final String TABLE = "ledger_transaction";
 
     private final JdbcTemplate jdbc;
 
@@ -28,17 +31,27 @@ public class TransactionHistoryIndex {
         jdbc.execute("DROP INDEX IF EXISTS " + NAME);
     }
 
-    /** Builds the index if it is missing. Only reads when it is there: SQLite's CREATE INDEX IF NOT EXISTS takes the write lock even then. */
+    /**
+     * Builds the index if it is missing. Only reads when it is there: SQLite's CREATE INDEX IF NOT
+     * EXISTS takes the write lock even then. The database's own catalogue, through JDBC, says.
+     */
     @PostConstruct
     public void restore() {
         if (!exists()) {
-            jdbc.execute("CREATE INDEX IF NOT EXISTS " + NAME + " ON ledger_transaction (client, position)");
+            jdbc.execute("CREATE INDEX IF NOT EXISTS " + NAME + " ON " + TABLE + " (client, position)");
         }
     }
 
     private boolean exists() {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?",
-                Integer.class, NAME);
-        return found != null && found > 0;
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, TABLE, false, true)) {
+                while (indexes.next()) {
+                    if (NAME.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }));
     }
 }

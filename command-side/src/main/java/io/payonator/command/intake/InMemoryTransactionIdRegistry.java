@@ -1,8 +1,5 @@
 package io.payonator.command.intake;
 
-import io.payonator.api.Deposited;
-import io.payonator.api.TransactionRejected;
-import io.payonator.api.Withdrawn;
 import org.axonframework.eventhandling.EventMessage;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -31,17 +28,13 @@ public final class InMemoryTransactionIdRegistry implements TransactionIdRegistr
     }
 
     private static boolean mayReserve(EventMessage<?> event) {
-        Class<?> type = event.getPayloadType();
-        return type == Deposited.class || type == Withdrawn.class || type == TransactionRejected.class;
+        return Reservations.mayReserve(event.getPayloadType());
     }
 
     private void reserveFrom(Object event) {
-        if (event instanceof Deposited deposited) {
-            reserve(deposited.tx());
-        } else if (event instanceof Withdrawn withdrawn) {
-            reserve(withdrawn.tx());
-        } else if (event instanceof TransactionRejected rejected && rejected.reservedTxId()) {
-            reserve(rejected.tx());
+        long tx = Reservations.reservedBy(event);
+        if (tx != Reservations.NONE) {
+            reserve(tx);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.payonator.ops.bench;
 
 import io.payonator.ops.generate.TransactionGenerator;
-import io.payonator.ops.ledger.Ledger;
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class Bench {
                 : Files.createTempDirectory("payonator-bench-");
         Path input = settings.input() != null ? settings.input() : generate(work.resolve("input.csv"));
         Path ledger = work.resolve("ledger.db");
-        Ledger.deleteFiles(ledger);
+        SqliteLocation.of(ledger).delete();
         Child child = new Child(settings.jvmOptions(), work, report);
 
         Child.Run imported = child.run(input.toString(), "--progress", "--db", ledger.toString(),

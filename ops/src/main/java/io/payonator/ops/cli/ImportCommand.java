@@ -6,6 +6,8 @@ import io.payonator.ops.importer.ContentId;
 import io.payonator.ops.importer.ImportJob;
 import io.payonator.ops.importer.ImportSource;
 import io.payonator.ops.ledger.Ledger;
+import io.payonator.ops.ledger.LedgerLocation;
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import io.payonator.query.TransactionHistoryIndex;
@@ -40,9 +42,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Transaction CSV files, fused into one stream and read concurrently; - reads standard input.")
     private List<String> files = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "Persistent ledger file (created if missing; later imports append). Default: a temporary ledger.")
-    private Path db;
+    @Option(names = "--db", paramLabel = "LEDGER", converter = LedgerLocations.class,
+            description = "Persistent ledger: a SQLite file (created if missing) or a PostgreSQL URL"
+                    + " jdbc:postgresql://HOST:PORT/DATABASE?user=NAME; later imports append."
+                    + " Default: a temporary ledger.")
+    private LedgerLocation db;
 
     /** More threads than this only cost memory and scheduling: two cores, 65,536 clients at most. */
     static final int MAX_WORKERS = 1024;
@@ -85,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
             console.error(e.getMessage());
             return ExitCode.UNREADABLE_INPUT;
         }
-        try (Ledger ledger = db == null ? Ledger.openTemporary() : Ledger.open(db)) {
+        try (Ledger ledger = Ledger.open(db == null ? SqliteLocation.temporary() : db)) {
             importAndCatchUp(ledger, sources);
             report(ledger.get(LedgerQueries.class));
             log.info(HeapReport.describe());
@@ -99,7 +103,8 @@ final class ImportCommand implements Callable<Integer> {
         if (workers < 1 || workers > MAX_WORKERS) {
             return Optional.of("--workers must be between 1 and " + MAX_WORKERS + ", not " + workers);
         }
-        Optional<String> problem = db == null ? Optional.empty() : OutputPaths.problemWith(db, "--db");
+        Optional<String> problem = db == null ? Optional.empty()
+                : db.file().flatMap(file -> OutputPaths.problemWith(file, "--db"));
         return problem.isPresent() || rejects == null ? problem : OutputPaths.problemWith(rejects, "--rejects");
     }
 
@@ -110,7 +115,7 @@ final class ImportCommand implements Callable<Integer> {
      * and retry rather than block on the index.
      */
     private void importAndCatchUp(Ledger ledger, List<ImportSource> sources) throws IOException, InterruptedException {
-        if (db == null) {
+        if (ledger.location().isTemporary()) {
             ledger.get(TransactionHistoryIndex.class).suspend();
         }
         importAll(ledger.get(ImportJob.class), sources);

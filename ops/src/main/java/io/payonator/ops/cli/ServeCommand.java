@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.ledger.LedgerLocation;
 import io.payonator.ops.web.LedgerService;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
@@ -28,9 +29,10 @@ final class ServeCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "PATH", required = true,
-            description = "The ledger file (created if missing), the same the command line imports into.")
-    private Path db;
+    @Option(names = "--db", paramLabel = "LEDGER", required = true, converter = LedgerLocations.class,
+            description = "The ledger (created if missing), the same the command line imports into: a SQLite file"
+                    + " or a PostgreSQL URL jdbc:postgresql://HOST:PORT/DATABASE?user=NAME.")
+    private LedgerLocation db;
 
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: 8080; 0 for any free port).")
     private int port = 8080;
@@ -62,12 +64,12 @@ final class ServeCommand implements Callable<Integer> {
             console.error(unusableBind);
             return ExitCode.USAGE;
         }
-        Optional<String> unusableDb = OutputPaths.problemWith(db, "--db");
+        Optional<String> unusableDb = db.file().flatMap(file -> OutputPaths.problemWith(file, "--db"));
         if (unusableDb.isPresent()) {
             console.error(unusableDb.get());
             return ExitCode.USAGE;
         }
-        if (!Files.exists(db)) {
+        if (!db.exists()) {
             console.error(db + " does not exist yet: serving a new, empty ledger there");
         }
         LedgerService service;

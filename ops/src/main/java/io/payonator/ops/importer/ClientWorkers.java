@@ -6,7 +6,6 @@ import io.payonator.api.RowMalformed;
 import io.payonator.api.RowOrigin;
 import io.payonator.ops.ledger.ChunkTransaction;
 import io.payonator.ops.ledger.ImportTransactions;
-import io.payonator.ops.ledger.SqliteFailures;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
@@ -249,10 +248,10 @@ final class ClientWorkers implements AutoCloseable {
         }
     }
 
-    private static ImportFailedException notStored(Chunk chunk, Throwable cause) {
+    private ImportFailedException notStored(Chunk chunk, Throwable cause) {
         String where = chunk.firstRow() == null ? "the end of the input" : chunk.firstRow().toString();
         return new ImportFailedException("could not store the rows from " + where + " on: "
-                + SqliteFailures.describe(cause) + ". Every row before it is stored; run the same import"
+                + transactions.describe(cause) + ". Every row before it is stored; run the same import"
                 + " into the same ledger again to resume from there.", cause);
     }
 

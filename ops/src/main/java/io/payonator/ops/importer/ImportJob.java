@@ -8,9 +8,9 @@ import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
 import io.payonator.ops.ledger.ImportTransactions;
+import io.payonator.ops.ledger.TxReservations;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,18 +40,18 @@ public class ImportJob {
 
     private final CommandBus commandBus;
     private final EventBus eventBus;
-    private final EventStorageEngine storage;
+    private final TxReservations reservations;
     private final ImportTransactions transactions;
     private final ImportProgress progress;
     private final ClientCache clients;
     private final int chunkRows;
 
-    ImportJob(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, ImportTransactions transactions,
+    ImportJob(CommandBus commandBus, EventBus eventBus, TxReservations reservations, ImportTransactions transactions,
               ImportProgress progress, ClientCache clients,
               @Value("${payonator.import.chunk-rows:65536}") int chunkRows) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
-        this.storage = storage;
+        this.reservations = reservations;
         this.transactions = transactions;
         this.progress = progress;
         this.clients = clients;
@@ -138,12 +138,10 @@ public class ImportJob {
         return intake.admit(row.type(), row.client(), row.tx(), row.amount(), row.origin());
     }
 
-    /** Tx ids reserved by earlier imports into this ledger, read back from its events. */
+    /** Tx ids reserved by earlier imports into this ledger or the service, from the ledger's stored reservations. */
     private InMemoryTransactionIdRegistry reservedTxIds() {
-        InMemoryTransactionIdRegistry registry = InMemoryTransactionIdRegistry.fromHistory(storage.readEvents(null, false));
-        if (registry.size() > 0) {
-            log.info("ledger already holds {} reserved tx ids", registry.size());
-        }
+        InMemoryTransactionIdRegistry registry = reservations.loadAll();
+        log.debug("ledger already holds {} reserved tx ids", registry.size());
         return registry;
     }
 }

@@ -2,7 +2,6 @@ package io.payonator.ops.importer;
 
 import io.payonator.ops.ledger.ChunkTransaction;
 import io.payonator.ops.ledger.ImportTransactions;
-import io.payonator.ops.ledger.SqliteFailures;
 import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
@@ -47,7 +46,7 @@ public class ImportProgress {
             });
         } catch (SQLException e) {
             throw new ImportFailedException("could not read the ledger's import progress: "
-                    + SqliteFailures.describe(e), e);
+                    + transactions.describe(e), e);
         }
     }
 

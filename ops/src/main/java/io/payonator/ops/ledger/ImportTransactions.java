@@ -2,26 +2,23 @@ package io.payonator.ops.ledger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * The import's writes to the ledger: one SQLite transaction per chunk of rows, on a connection of
- * its own. The events of every worker's share of a chunk and the import's progress marks commit
+ * The import's writes to the ledger: one transaction per chunk of rows, on a connection of its
+ * own. The events of every worker's share of a chunk and the import's progress marks commit
  * together or not at all, so an import killed at any moment resumes exactly after its last
  * committed chunk. Chunks commit in input order, one at a time.
  *
- * <p>A chunk's transaction claims SQLite's write lock at its first write, not when its rows are
+ * <p>A chunk's transaction claims the right to write at its first write, not when its rows are
  * handed out: the projection writes between chunks. When another connection or process holds the
- * lock for longer than the busy timeout, the claim is retried with growing pauses; nothing of the
- * chunk has been written then, so the retry is safe.
+ * ledger for longer than the backend waits ({@link StorageBackend#isBusy}), the claim is retried
+ * with growing pauses; nothing of the chunk has been written then, so the retry is safe.
  */
 @Component
 public class ImportTransactions implements AutoCloseable {
@@ -29,23 +26,15 @@ public class ImportTransactions implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportTransactions.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
-    /** Any write takes the lock; this one changes nothing. */
-    private static final String CLAIM_WRITE_LOCK = "DELETE FROM import_source WHERE 0";
 
-    private final String url;
-    private final String initSql;
-    private final int busyTimeoutMillis;
+    private final StorageBackend backend;
     private final Duration busyRetryFor;
     private Connection connection;
     private ChunkTransaction latest;
 
-    ImportTransactions(@Value("${payonator.sqlite.url}") String url,
-                       @Value("${payonator.sqlite.init-sql}") String initSql,
-                       @Value("${payonator.import.busy-timeout-ms:5000}") int busyTimeoutMillis,
+    ImportTransactions(StorageBackend backend,
                        @Value("${payonator.import.busy-retry-seconds:600}") long busyRetrySeconds) {
-        this.url = url;
-        this.initSql = initSql;
-        this.busyTimeoutMillis = busyTimeoutMillis;
+        this.backend = backend;
         this.busyRetryFor = Duration.ofSeconds(busyRetrySeconds);
     }
 
@@ -66,29 +55,33 @@ public class ImportTransactions implements AutoCloseable {
         return query.apply(connection());
     }
 
+    /** What a failure of the import's writes means, in an operator's words. */
+    public String describe(Throwable failure) {
+        return backend.describe(failure);
+    }
+
     synchronized Connection connection() throws SQLException {
         if (connection == null) {
-            connection = open();
+            connection = backend.openConnection();
         }
         return connection;
     }
 
     /**
-     * Starts a transaction holding the write lock, waiting out other writers. Chunks begin, commit
-     * and roll back one after another (see {@link ChunkTransaction}), never concurrently.
+     * Starts a transaction holding the right to write, waiting out other writers. Chunks begin,
+     * commit and roll back one after another (see {@link ChunkTransaction}), never concurrently.
      */
     void begin() throws SQLException, InterruptedException {
         Connection chunk = connection();
         long deadline = System.nanoTime() + busyRetryFor.toNanos();
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
-            chunk.setAutoCommit(false);
-            try (Statement statement = chunk.createStatement()) {
-                statement.executeUpdate(CLAIM_WRITE_LOCK);
+            try {
+                backend.beginChunk(chunk);
                 return;
             } catch (SQLException e) {
                 chunk.setAutoCommit(true);
-                if (!SqliteFailures.isBusy(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                if (!backend.isBusy(e) || System.nanoTime() + pause.toNanos() > deadline) {
                     throw e;
                 }
                 log.warn("ledger is locked by another writer (attempt {}); retrying in {} ms", attempt, pause.toMillis());
@@ -105,23 +98,11 @@ public class ImportTransactions implements AutoCloseable {
 
     /**
      * Closing the connection discards its open transaction in whatever state a failure left it:
-     * SQLite may already have rolled it back by itself, and JDBC's rollback would then fail.
-     * The next chunk opens a new connection.
+     * SQLite may already have rolled it back by itself, and JDBC's rollback would then fail; a
+     * PostgreSQL connection may be gone. The next chunk opens a new connection.
      */
     void rollback() throws SQLException {
         close();
-    }
-
-    private Connection open() throws SQLException {
-        Connection opened = DriverManager.getConnection(url);
-        try (Statement statement = opened.createStatement()) {
-            statement.execute(initSql);
-            opened.unwrap(SQLiteConnection.class).setBusyTimeout(busyTimeoutMillis);
-            return opened;
-        } catch (SQLException e) {
-            opened.close();
-            throw e;
-        }
     }
 
     @Override

@@ -5,16 +5,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An open ledger: the Spring application running over one SQLite file. A temporary ledger lives
- * in a fresh file that is deleted on close; a persistent one stays for later imports and queries.
+ * An open ledger: the Spring application over one {@link LedgerLocation}, with the configuration
+ * of its backend (the Spring profile the location names). A temporary ledger is deleted on close;
+ * a persistent one stays for later imports and queries.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -27,91 +24,82 @@ public final class Ledger implements AutoCloseable {
      * of them, and on a small machine that thread takes the CPU from the start of every command.
      * Spring reads this as a system property only.
      */
+    /** The bean of the {@link LedgerLocation.WriterLock} this process holds. */
+    private static final String WRITER_LOCK = "ledgerWriterLock";
+
     private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     private final ConfigurableApplicationContext context;
-    private final Path file;
-    private final boolean temporary;
-    private final LedgerLock lock;
+    private final LedgerLocation location;
+    private final LedgerLocation.WriterLock lock;
 
-    private Ledger(ConfigurableApplicationContext context, Path file, boolean temporary, LedgerLock lock) {
+    private Ledger(ConfigurableApplicationContext context, LedgerLocation location, LedgerLocation.WriterLock lock) {
         this.context = context;
-        this.file = file;
-        this.temporary = temporary;
+        this.location = location;
         this.lock = lock;
     }
 
-    /** Opens (creating if needed) the ledger stored in {@code file}. */
-    public static Ledger open(Path file) {
-        return start(commandLine(), file, false, Map.of());
+    /** Opens (creating if needed) the ledger at {@code location}. */
+    public static Ledger open(LedgerLocation location) {
+        return open(location, Map.of());
     }
 
-    private static SpringApplicationBuilder commandLine() {
+    /** Opens the ledger with extra properties of its context (tests set batch sizes this way). */
+    public static Ledger open(LedgerLocation location, Map<String, Object> properties) {
         System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
-        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE);
+        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE),
+                location, properties);
     }
 
     /**
-     * Opens (creating if needed) the ledger stored in {@code file} as a web application: the
+     * Opens (creating if needed) the ledger at {@code location} as a web application: the
      * {@value #SERVE_PROFILE} profile and the {@code service} configuration class on top of the
      * ledger's own.
      */
-    public static Ledger serve(Path file, Class<?> service, Map<String, Object> properties) {
+    public static Ledger serve(LedgerLocation location, Class<?> service, Map<String, Object> properties) {
         return start(new SpringApplicationBuilder(LedgerApplication.class, service).web(WebApplicationType.SERVLET)
-                .profiles(SERVE_PROFILE), file, false, properties);
-    }
-
-    /** Opens a new ledger in a temporary file, deleted on close. */
-    public static Ledger openTemporary() throws IOException {
-        Path file = Files.createTempFile("payonator-", ".db");
-        // a throwaway ledger need not survive a power loss: skip the syncs
-        return start(commandLine(), file, true,
-                Map.of("payonator.sqlite.synchronous", "OFF", "payonator.sqlite.projection-synchronous", "OFF"));
+                .profiles(SERVE_PROFILE), location, properties);
     }
 
     /**
-     * A start that fails leaves no ledger file it created behind (a temporary one not even its lock
-     * file). The files are removed while the lock is still held, so no other process has them open.
+     * A start that fails leaves no ledger it created behind. It is removed while the writer's lock
+     * is still held, so no other process has it open.
      */
-    private static Ledger start(SpringApplicationBuilder application, Path file, boolean temporary,
+    private static Ledger start(SpringApplicationBuilder application, LedgerLocation location,
                                 Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(extra);
-        properties.put("payonator.db", file.toAbsolutePath().toString());
-        LedgerLock lock = LedgerLock.acquire(file);
-        boolean created = temporary || !Files.exists(file);
+        Map<String, Object> properties = new HashMap<>(location.properties());
+        properties.putAll(extra);
+        LedgerLocation.WriterLock lock = location.lockForWriting();
+        boolean created = !location.exists();
         try {
             ConfigurableApplicationContext context = application
+                    .profiles(location.backend())
+                    .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, lock))
                     .properties(properties)
                     .registerShutdownHook(false)
                     .run();
-            return new Ledger(context, file, temporary, lock);
+            return new Ledger(context, location, lock);
         } catch (RuntimeException e) {
-            abandon(file, lock, created, temporary, e);
-            if (SqliteFailures.isSqlite(e)) {
-                throw new LedgerUnavailableException("could not open the ledger " + file + ": "
-                        + SqliteFailures.describe(e), e);
+            abandon(location, lock, created, e);
+            if (!location.isStorageFailure(e)) {
+                throw e;
             }
-            throw e;
+            throw new LedgerUnavailableException("could not open the ledger " + location + ": "
+                    + location.describe(e), e);
         }
     }
 
-    /** After a failed start: the files it created go, and the lock is released whatever happens. */
-    private static void abandon(Path file, LedgerLock lock, boolean created, boolean temporary, RuntimeException failure) {
+    /** After a failed start: what it created goes, and the lock is released whatever happens. */
+    private static void abandon(LedgerLocation location, LedgerLocation.WriterLock lock, boolean created,
+                                RuntimeException failure) {
         try {
             if (created) {
-                deleteDatabase(file);
+                location.removeCreated();
             }
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             failure.addSuppressed(e);
         } finally {
             lock.close();
-        }
-        if (temporary) {
-            try {
-                delete(Path.of(file + LedgerLock.SUFFIX));
-            } catch (UncheckedIOException e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 
@@ -123,8 +111,8 @@ public final class Ledger implements AutoCloseable {
         return context;
     }
 
-    public Path file() {
-        return file;
+    public LedgerLocation location() {
+        return location;
     }
 
     @Override
@@ -134,35 +122,15 @@ public final class Ledger implements AutoCloseable {
         } finally {
             lock.close();
         }
-        if (temporary) {
-            deleteFiles(file);
+        if (location.isTemporary()) {
+            location.delete();
         }
     }
 
-    /** The ledger's file cannot be opened or prepared for use. */
+    /** The ledger cannot be opened or prepared for use. */
     public static final class LedgerUnavailableException extends RuntimeException {
         LedgerUnavailableException(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** Deletes a ledger file with its SQLite companions (write-ahead log, shared memory, journal) and its lock file. */
-    public static void deleteFiles(Path file) {
-        deleteDatabase(file);
-        delete(Path.of(file + LedgerLock.SUFFIX));
-    }
-
-    private static void deleteDatabase(Path file) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
-            delete(Path.of(file + suffix));
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete ledger file " + file, e);
         }
     }
 }

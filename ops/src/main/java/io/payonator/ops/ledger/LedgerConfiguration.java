@@ -33,9 +33,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ledger's storage: Axon's JDBC event store (with its own connections) and token store on the
- * ledger's SQLite file. The schema comes from Flyway migrations (SQLite DDL), not from Axon's
- * table factories.
+ * The ledger's storage, what both backends share: Axon's JDBC event store (with its own
+ * connections), the command bus, the serializers and the balance projection's processor. What
+ * each backend alone needs (connections, token store, failures) comes from its own configuration
+ * package, {@code ledger.sqlite} or {@code ledger.postgres}, chosen by the ledger's Spring profile.
+ * The schema comes from Flyway migrations, one set per backend, not from Axon's table factories.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
@@ -43,38 +45,25 @@ public class LedgerConfiguration {
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
 
-    @Bean(destroyMethod = "close")
-    public EventStoreConnections eventStoreConnections(@Value("${payonator.sqlite.url}") String url,
-                                                       @Value("${payonator.sqlite.init-sql}") String initSql) {
-        return new EventStoreConnections(url, initSql);
-    }
-
-    /** The service's reads of the query tables; unused by the command line, which opens none of its connections. */
-    @Bean(destroyMethod = "close")
-    public ProjectionReadConnections projectionReadConnections(@Value("${payonator.sqlite.read-url}") String url) {
-        return new ProjectionReadConnections(url);
-    }
-
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
-                                                 EventStoreConnections connections) {
+                                                 EventStoreConnections connections, StorageBackend backend) {
         return new LedgerStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections.connectionProvider())
                 .transactionManager(connections.transactionManager())
                 .batchSize(EVENT_BATCH_SIZE)
-                .createHeadToken(SqliteEventStatements::createHeadToken)
-                .createTailToken(SqliteEventStatements::createTailToken)
-                .createTokenAt(SqliteEventStatements::createTokenAt)
-                .lastSequenceNumberFor(SqliteEventStatements::lastSequenceNumberFor)
-                .fetchTrackedEvents(SqliteEventStatements::fetchTrackedEvents));
+                .createHeadToken(EventStoreQueries::createHeadToken)
+                .createTailToken(EventStoreQueries::createTailToken)
+                .createTokenAt(EventStoreQueries::createTokenAt)
+                .lastSequenceNumberFor(EventStoreQueries::lastSequenceNumberFor)
+                .fetchTrackedEvents(EventStoreQueries::fetchTrackedEvents), backend, persistenceExceptionResolver);
     }
 
     /**
@@ -131,19 +120,6 @@ public class LedgerConfiguration {
                 return Integer.MAX_VALUE;
             }
         };
-    }
-
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SqlitePersistenceExceptionResolver();
-    }
-
-    @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return new SqliteTokenStore(SqliteTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(new TokenSchema())
-                .serializer(serializer));
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.payonator.ops.ledger;
 
-import java.nio.file.Path;
-
-/** Another payonator process has this ledger open (see {@link LedgerLock}). */
+/** Another payonator process writes this ledger (see {@link LedgerLocation#lockForWriting()}). */
 public class LedgerInUseException extends RuntimeException {
 
-    public LedgerInUseException(Path ledger) {
-        super(ledger + " is in use by another payonator process (a serve, an import, a replay); stop it first");
+    public LedgerInUseException(String message) {
+        super(message);
     }
 }

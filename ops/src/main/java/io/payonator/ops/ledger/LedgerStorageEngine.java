@@ -1,5 +1,6 @@
 package io.payonator.ops.ledger;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Axon's JDBC event store, except that events appended by an import worker go into the
+ * Axon's JDBC event store, on either backend, except that events appended by an import worker go into the
  * transaction of the chunk it is applying ({@link ChunkTransaction}), where they commit with the
  * rest of the chunk and the import's progress, instead of in a transaction of their own. The
  * events a processor reads parse their timestamp once, quickly ({@link StoredTimestamps}), and
@@ -37,10 +39,26 @@ final class LedgerStorageEngine extends JdbcEventStorageEngine {
     private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     private final ReadAhead readAhead = new ReadAhead(super::fetchTrackedEvents);
+    private final StorageBackend backend;
+    private final PersistenceExceptionResolver duplicates;
 
-    LedgerStorageEngine(Builder builder) {
+    LedgerStorageEngine(Builder builder, StorageBackend backend, PersistenceExceptionResolver duplicates) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
-                .gapTimeout(GAP_TIMEOUT_MILLIS));
+                .gapTimeout(GAP_TIMEOUT_MILLIS).persistenceExceptionResolver(duplicates));
+        this.backend = backend;
+        this.duplicates = duplicates;
+    }
+
+    /**
+     * Every append, in its own transaction or a chunk's: the backend first makes positions follow
+     * commit order, then the events' tx-id reservations are stored with them ({@link TxReservationTable}).
+     */
+    @Override
+    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
+                                             Serializer serializer) throws SQLException {
+        backend.beforeAppend(connection);
+        TxReservationTable.insert(connection, events, duplicates);
+        return super.appendEvents(connection, events, serializer);
     }
 
     @Override

@@ -12,19 +12,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The query side's read-only connections to the ledger file, apart from the projection's single
- * writing connection: in WAL mode a reader never waits for a writer, so the service answers while
- * the projection works. Each read runs in one read transaction, which SQLite serves from one
- * snapshot of the file: a page and its total always agree.
+ * The query side's read-only connections to the ledger, apart from the projection's writing
+ * connection: a reader never waits for a writer (SQLite in WAL mode, PostgreSQL's MVCC), so the
+ * service answers while the projection works. Each read runs in one read transaction served from
+ * one snapshot of the tables (SQLite's read transactions, PostgreSQL's repeatable read): a page
+ * and its total always agree.
  *
  * <p>A replay empties the tables and fills them again. Before it does, {@link #pinSnapshot()}
  * opens a read transaction on a connection of its own and keeps it open: every read then goes to
  * that connection and sees the tables exactly as they were before the replay, however far the
  * rebuild has got, until {@link #releaseSnapshot()}. No copy is made; SQLite keeps the old pages
- * in the write-ahead log for as long as the transaction is open.
+ * in the write-ahead log, PostgreSQL the old row versions, for as long as the transaction is open.
  *
  * <p>The pool starts on the first read: the command line never reads through it and pays nothing.
  */
@@ -33,16 +35,28 @@ public final class ProjectionReadConnections implements ProjectionReads, AutoClo
     private static final int POOL_SIZE = 4;
 
     private final String url;
+    private final Properties properties;
+    private final String initSql;
+    private final int isolation;
     private final HikariDataSource pool = new HikariDataSource();
     /** Reads share it; pinning and releasing the snapshot take it alone, so no read straddles a switch. */
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
     private Connection snapshot;
 
-    public ProjectionReadConnections(String url) {
+    /**
+     * @param initSql   makes a connection read-only
+     * @param isolation the isolation level that serves a transaction from one snapshot
+     */
+    public ProjectionReadConnections(String url, Properties properties, String initSql, int isolation) {
         this.url = url;
+        this.properties = properties;
+        this.initSql = initSql;
+        this.isolation = isolation;
         pool.setPoolName("reads");
         pool.setJdbcUrl(url);
-        pool.setConnectionInitSql("PRAGMA query_only = true");
+        pool.setDataSourceProperties(properties);
+        pool.setConnectionInitSql(initSql);
+        pool.setTransactionIsolation(isolationName(isolation));
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(0);
         pool.setAutoCommit(false);
@@ -117,11 +131,12 @@ public final class ProjectionReadConnections implements ProjectionReads, AutoClo
     }
 
     private Connection openSnapshot() throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+        Connection connection = DriverManager.getConnection(url, properties);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA query_only = true");
+            statement.execute(initSql);
+            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(false);
-            // SQLite starts the read transaction, and so fixes the snapshot, at the first read
+            // the read transaction, and so its snapshot, starts at the first read
             statement.executeQuery("SELECT count(*) FROM account_balance").close();
             return connection;
         } catch (SQLException e) {
@@ -136,6 +151,14 @@ public final class ProjectionReadConnections implements ProjectionReads, AutoClo
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    private static String isolationName(int isolation) {
+        return switch (isolation) {
+            case Connection.TRANSACTION_SERIALIZABLE -> "TRANSACTION_SERIALIZABLE";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "TRANSACTION_REPEATABLE_READ";
+            default -> throw new IllegalArgumentException("no snapshot isolation: " + isolation);
+        };
     }
 
     private static JdbcOperations jdbc(Connection connection) {

@@ -1,6 +1,7 @@
 package io.payonator.ops.web;
 
 import io.payonator.ops.ledger.Ledger;
+import io.payonator.ops.ledger.LedgerLocation;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 
 import java.net.URI;
@@ -14,7 +15,7 @@ public final class LedgerService implements AutoCloseable {
      * @param port  0 for any free port
      * @param token the bearer token writes need
      */
-    public record Settings(Path db, int port, String bind, String token) {
+    public record Settings(LedgerLocation db, int port, String bind, String token) {
     }
 
     private final Ledger ledger;

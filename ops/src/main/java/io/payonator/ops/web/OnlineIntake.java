@@ -5,7 +5,7 @@ import io.payonator.api.RejectionReason;
 import io.payonator.api.RowMalformed;
 import io.payonator.api.RowOrigin;
 import io.payonator.api.TransactionOutcome;
-import io.payonator.command.intake.InMemoryTransactionIdRegistry;
+import io.payonator.command.intake.StoredTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
@@ -14,7 +14,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import io.payonator.ops.ledger.TxReservations;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * in order in one unit of work, so their events are stored together in one transaction: a request
  * is applied whole or not at all. Writes are serialised by {@link LedgerWrites}.
  *
- * <p>The tx-id registry is rebuilt from the event store when the service starts, as the importer
- * does, and then shared by every request.
+ * <p>Tx ids are reserved against the ledger's stored reservations, looked up as rows name them, so
+ * the service starts without reading the ledger's history; the reservations a request takes are
+ * stored with its events, or dropped with them.
  */
 @Component
 class OnlineIntake {
@@ -52,23 +53,23 @@ class OnlineIntake {
 
     private final CommandBus commandBus;
     private final EventBus eventBus;
-    private final EventStorageEngine storage;
+    private final StoredTransactionIdRegistry registry;
     private final LedgerWrites writes;
     private final LedgerMetrics metrics;
     private final ProjectionLag lag;
     private final SourceNames sources = new SourceNames(Clock.systemUTC());
-    /** Guarded by {@link #writes}. */
-    private TransactionIntake intake;
+    /** Guarded by {@link #writes}, as is {@link #registry}. */
+    private final TransactionIntake intake;
 
-    OnlineIntake(CommandBus commandBus, EventBus eventBus, EventStorageEngine storage, LedgerWrites writes,
+    OnlineIntake(CommandBus commandBus, EventBus eventBus, TxReservations reservations, LedgerWrites writes,
                  LedgerMetrics metrics, ProjectionLag lag) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
-        this.storage = storage;
+        this.registry = new StoredTransactionIdRegistry(reservations::isReserved);
         this.writes = writes;
         this.metrics = metrics;
         this.lag = lag;
-        this.intake = intakeFromHistory();
+        this.intake = new TransactionIntake(registry);
     }
 
     /** A name for the rows of one request, as the rejects report shows their source; see {@link SourceNames}. */
@@ -114,6 +115,8 @@ class OnlineIntake {
     private List<RowResult> store(List<Admission> admissions) {
         List<RowResult> results = new ArrayList<>(admissions.size());
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        // stored with the events, or rolled back with them: the ledger's table says which
+        unitOfWork.onCleanup(done -> registry.settle());
         try {
             for (Admission admission : admissions) {
                 results.add(apply(admission));
@@ -123,8 +126,6 @@ class OnlineIntake {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
             }
-            // the registry took reservations for rows that were not stored: read it again from the store
-            intake = intakeFromHistory();
             throw new LedgerWriteFailedException("the rows could not be stored, none was applied: " + e.getMessage(), e);
         }
         lag.eventsStored();
@@ -163,11 +164,5 @@ class OnlineIntake {
             throw new MalformedRowException(RejectionReason.MALFORMED, field + " is missing");
         }
         return value;
-    }
-
-    private TransactionIntake intakeFromHistory() {
-        InMemoryTransactionIdRegistry registry = InMemoryTransactionIdRegistry.fromHistory(storage.readEvents(null, false));
-        log.info("the service's tx-id registry holds {} reserved tx ids", registry.size());
-        return new TransactionIntake(registry);
     }
 }

@@ -1,5 +1,7 @@
 package io.payonator.ops.ledger;
 
+import io.payonator.ops.ledger.sqlite.SqliteBackend;
+import io.payonator.ops.ledger.sqlite.SqliteFailures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ class ChunkTransactionTest {
             statement.execute("CREATE TABLE import_source (content_id TEXT PRIMARY KEY)");
             statement.execute("CREATE TABLE event (payload BLOB NOT NULL)");
         }
-        transactions = new ImportTransactions(url + "?journal_mode=WAL&max_page_count=" + PAGE_LIMIT,
-                "PRAGMA wal_autocheckpoint=50000", 1000, 1);
+        transactions = new ImportTransactions(new SqliteBackend(url + "?journal_mode=WAL&max_page_count=" + PAGE_LIMIT,
+                "PRAGMA wal_autocheckpoint=50000", 1000), 1);
     }
 
     @AfterEach
@@ -99,7 +101,7 @@ class ChunkTransactionTest {
                 .isInstanceOf(SQLException.class);
         failed.rollback();
 
-        try (ImportTransactions again = new ImportTransactions(url, "PRAGMA wal_autocheckpoint=50000", 1000, 1)) {
+        try (ImportTransactions again = new ImportTransactions(new SqliteBackend(url, "PRAGMA wal_autocheckpoint=50000", 1000), 1)) {
             ChunkTransaction next = again.next();
             next.write(connection -> insert(connection, 10));
             next.commit(connection -> insert(connection, 20));

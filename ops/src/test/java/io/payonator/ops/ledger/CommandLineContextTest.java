@@ -1,5 +1,6 @@
 package io.payonator.ops.ledger;
 
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -19,7 +20,7 @@ class CommandLineContextTest {
 
     @Test
     void aCommandLineLedgerHasNoWebServerActuatorOrServiceBeans() throws Exception {
-        try (Ledger ledger = Ledger.openTemporary()) {
+        try (Ledger ledger = Ledger.open(SqliteLocation.temporary())) {
             ConfigurableApplicationContext context = ledger.context();
 
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);

@@ -1,5 +1,6 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payonator.ops.cli.Cli;
 import io.payonator.ops.cli.ConformanceCases;
@@ -68,7 +69,7 @@ class LedgerServiceTest {
         Cli.Result generated = Cli.run(generatedRows(20_000).toString(), "--db", db.toString());
         assertThat(generated.exitCode()).as(generated.err()).isZero();
 
-        service = LedgerService.start(new LedgerService.Settings(db, 0, "127.0.0.1", TOKEN));
+        service = LedgerService.start(new LedgerService.Settings(SqliteLocation.of(db), 0, "127.0.0.1", TOKEN));
         http = new Http(service.uri());
     }
 

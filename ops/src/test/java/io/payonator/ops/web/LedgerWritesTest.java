@@ -1,5 +1,7 @@
 package io.payonator.ops.web;
 
+import java.sql.Connection;
+import java.util.Properties;
 import io.payonator.ops.ledger.ProjectionReadConnections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Writes are refused (503) while a replay runs, and after one that failed once the tables were emptied. */
 class LedgerWritesTest {
 
-    private final ProjectionReadConnections reads = new ProjectionReadConnections("jdbc:sqlite::memory:");
+    private final ProjectionReadConnections reads = new ProjectionReadConnections("jdbc:sqlite::memory:", new Properties(),
+            "PRAGMA query_only = true", Connection.TRANSACTION_SERIALIZABLE);
     private final LedgerWrites writes = new LedgerWrites(reads);
 
     @AfterEach

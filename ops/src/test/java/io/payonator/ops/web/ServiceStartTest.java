@@ -1,5 +1,6 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import io.payonator.ops.cli.Cli;
 import io.payonator.ops.generate.TransactionGenerator;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ServiceStartTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         emptyTheQueryTables(db);
 
-        try (LedgerService service = LedgerService.start(new LedgerService.Settings(db, 0, "127.0.0.1", "t"))) {
+        try (LedgerService service = LedgerService.start(new LedgerService.Settings(SqliteLocation.of(db), 0, "127.0.0.1", "t"))) {
             Http http = new Http(service.uri());
 
             assertThat(http.get("/accounts", "text/csv").body()).isEqualTo(imported.out());

@@ -1,4 +1,7 @@
-package io.payonator.ops.ledger;
+package io.payonator.ops.ledger.sqlite;
+
+import io.payonator.ops.ledger.LedgerInUseException;
+import io.payonator.ops.ledger.LedgerLocation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,29 +18,30 @@ import java.nio.file.StandardOpenOption;
  * for a token it cannot claim. So every command holds an operating-system lock on
  * {@code <ledger>.lock} while it has the ledger open, and one that finds it taken stops at once.
  */
-final class LedgerLock implements AutoCloseable {
+final class SqliteFileLock implements LedgerLocation.WriterLock {
 
     static final String SUFFIX = ".lock";
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private LedgerLock(FileChannel channel, FileLock lock) {
+    private SqliteFileLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
 
     /** @throws LedgerInUseException if another process (or another ledger of this one) has the file open */
-    static LedgerLock acquire(Path ledger) {
+    static SqliteFileLock acquire(Path ledger) {
         Path file = Path.of(ledger + SUFFIX);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new LedgerInUseException(ledger);
+                throw new LedgerInUseException(ledger + " is in use by another payonator process (a serve, an import,"
+                        + " a replay); stop it first");
             }
-            return new LedgerLock(channel, lock);
+            return new SqliteFileLock(channel, lock);
         } catch (IOException e) {
             closeAfter(channel, e);
             throw new UncheckedIOException("cannot lock ledger " + ledger + ": " + e.getMessage(), e);
@@ -64,6 +68,11 @@ final class LedgerLock implements AutoCloseable {
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /** An operating-system lock lasts as long as the process: nothing to check. */
+    @Override
+    public void check() {
     }
 
     @Override

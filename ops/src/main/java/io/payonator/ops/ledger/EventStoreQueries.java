@@ -10,16 +10,17 @@ import java.time.Instant;
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
 /**
- * Axon's aggregate queries ({@code min}/{@code max}), rewritten as "the first row in index order",
+ * The event store's queries for the first or last position, on both backends. Axon's aggregate queries ({@code min}/{@code max}), rewritten as "the first row in index order",
  * which returns no row instead of a NULL row when nothing matches. Axon reads their result with
  * {@code getObject(i, Long.class)}, which sqlite-jdbc refuses for NULL ("Bad value for type Long");
  * with no row Axon sees "none", as it does with the NULL on other databases. Ordering and
  * {@code LIMIT 1} also keep SQLite reading a single index entry: wrapping the aggregate (in a
  * {@code HAVING} clause or a subquery) defeats its min/max optimisation and scans every event.
+ * PostgreSQL reads one index entry for them as well.
  */
-final class SqliteEventStatements {
+final class EventStoreQueries {
 
-    private SqliteEventStatements() {
+    private EventStoreQueries() {
     }
 
     static PreparedStatement createHeadToken(Connection connection, EventSchema schema) throws SQLException {

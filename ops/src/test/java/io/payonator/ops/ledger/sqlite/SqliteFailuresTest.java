@@ -1,4 +1,4 @@
-package io.payonator.ops.ledger;
+package io.payonator.ops.ledger.sqlite;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

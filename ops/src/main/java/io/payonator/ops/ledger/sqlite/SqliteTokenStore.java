@@ -1,4 +1,4 @@
-package io.payonator.ops.ledger;
+package io.payonator.ops.ledger.sqlite;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 

@@ -1,4 +1,4 @@
-package io.payonator.ops.ledger;
+package io.payonator.ops.ledger.sqlite;
 
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;

@@ -1,0 +1,65 @@
+package io.payonator.ops.ledger;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a ledger is stored, as {@code --db} names it: a SQLite file ({@code ledger.sqlite}) or a
+ * PostgreSQL database ({@code ledger.postgres}). Everything that differs between the backends
+ * before the ledger's Spring context exists is asked of this; inside the context, of
+ * {@link StorageBackend}.
+ */
+public interface LedgerLocation {
+
+    /** The Spring profile of the backend's configuration; it also names the backend to users. */
+    String backend();
+
+    /** Properties of the ledger's Spring context: where its connections go. */
+    Map<String, Object> properties();
+
+    /**
+     * Takes this process's right to write the ledger, held until closed: one writer at a time.
+     *
+     * @throws LedgerInUseException if another process holds it
+     */
+    WriterLock lockForWriting();
+
+    /** Whether there is a ledger here already (opening one that is not there creates it). */
+    boolean exists();
+
+    /** The ledger's file, for a backend that keeps it in one (SQLite): checked before anything is stored. */
+    Optional<Path> file();
+
+    /** Removes a ledger the current, failed start created, while the writer's lock is still held. */
+    void removeCreated();
+
+    /** Whether the ledger is deleted when closed (a temporary one, for an import without {@code --db}). */
+    boolean isTemporary();
+
+    /** Deletes the ledger with everything beside it; for temporary ledgers, after they are closed. */
+    void delete();
+
+    /** Whether the failure comes from the ledger's storage (its database or file), rather than elsewhere. */
+    boolean isStorageFailure(Throwable failure);
+
+    /** What a failure to open or write the ledger means, in an operator's words. */
+    String describe(Throwable failure);
+
+    /** Names the ledger in messages; never shows a password. */
+    @Override
+    String toString();
+
+    /** The right to write a ledger, until closed; a bean of the ledger's context. */
+    interface WriterLock extends AutoCloseable {
+
+        /**
+         * @throws LedgerInUseException if the lock was lost (a database connection ended), so
+         *                              that nothing more may be written
+         */
+        void check();
+
+        @Override
+        void close();
+    }
+}

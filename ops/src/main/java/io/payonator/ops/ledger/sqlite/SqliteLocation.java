@@ -1,0 +1,124 @@
+package io.payonator.ops.ledger.sqlite;
+
+import io.payonator.ops.ledger.LedgerLocation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ledger in one SQLite file: the default backend. A temporary ledger lives in a fresh file that
+ * is deleted on close, and skips the syncs a ledger that stays needs.
+ */
+public final class SqliteLocation implements LedgerLocation {
+
+    public static final String BACKEND = "sqlite";
+
+    private final Path file;
+    private final boolean temporary;
+
+    private SqliteLocation(Path file, boolean temporary) {
+        this.file = file;
+        this.temporary = temporary;
+    }
+
+    /** The ledger stored in {@code file}, created when first opened. */
+    public static SqliteLocation of(Path file) {
+        return new SqliteLocation(file, false);
+    }
+
+    /** A new ledger in a temporary file. */
+    public static SqliteLocation temporary() throws IOException {
+        return new SqliteLocation(Files.createTempFile("payonator-", ".db"), true);
+    }
+
+    @Override
+    public String backend() {
+        return BACKEND;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("payonator.db", file.toAbsolutePath().toString());
+        if (temporary) {
+            // a throwaway ledger need not survive a power loss: skip the syncs
+            properties.put("payonator.sqlite.synchronous", "OFF");
+            properties.put("payonator.sqlite.projection-synchronous", "OFF");
+        }
+        return properties;
+    }
+
+    @Override
+    public WriterLock lockForWriting() {
+        return SqliteFileLock.acquire(file);
+    }
+
+    @Override
+    public boolean exists() {
+        return !temporary && Files.exists(file);
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
+    }
+
+    /** The ledger file goes; its lock file stays, as the lock is still held. */
+    @Override
+    public void removeCreated() {
+        deleteDatabase();
+        if (temporary) {
+            delete(lockFile());
+        }
+    }
+
+    @Override
+    public boolean isTemporary() {
+        return temporary;
+    }
+
+    /** Deletes the ledger file with its SQLite companions (write-ahead log, shared memory, journal) and its lock file. */
+    @Override
+    public void delete() {
+        deleteDatabase();
+        delete(lockFile());
+    }
+
+    @Override
+    public boolean isStorageFailure(Throwable failure) {
+        return SqliteFailures.isSqlite(failure);
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+        return SqliteFailures.describe(failure);
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
+    }
+
+    private Path lockFile() {
+        return Path.of(file + SqliteFileLock.SUFFIX);
+    }
+
+    private void deleteDatabase() {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+            delete(Path.of(file + suffix));
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete ledger file " + file, e);
+        }
+    }
+}
