@@ -24,6 +24,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 import static io.payonator.api.RejectionReason.ACCOUNT_LOCKED;
@@ -215,6 +218,26 @@ public class Client {
             }
         }
         return Optional.empty();
+    }
+
+    /** The state of this account, for a snapshot ({@link ClientSnapshots}). */
+    void writeSnapshot(DataOutput out) throws IOException {
+        out.writeUTF(clientId);
+        out.writeLong(available.units());
+        out.writeLong(held.units());
+        out.writeBoolean(locked);
+        deposits.writeTo(out);
+    }
+
+    /** The account as a snapshot written by {@link #writeSnapshot} left it. */
+    static Client fromSnapshot(DataInput in) throws IOException {
+        Client client = new Client();
+        client.clientId = in.readUTF();
+        client.available = new Money(in.readLong());
+        client.held = new Money(in.readLong());
+        client.locked = in.readBoolean();
+        client.deposits.readFrom(in);
+        return client;
     }
 
     @EventSourcingHandler

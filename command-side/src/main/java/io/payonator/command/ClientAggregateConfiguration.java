@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,10 +16,19 @@ public class ClientAggregateConfiguration {
     public static final String TARGET_RESOLVER = "clientTargetResolver";
 
     @Bean(REPOSITORY)
-    public Repository<Client> clientRepository(EventStore eventStore, ClientCache clientCache) {
+    public Repository<Client> clientRepository(EventStore eventStore, ClientCache clientCache,
+                                               ClientSnapshotter snapshotter) {
         return new ClientRepository(EventSourcingRepository.builder(Client.class)
                 .eventStore(eventStore)
-                .cache(clientCache));
+                .cache(clientCache)
+                .snapshotTriggerDefinition(snapshotter.trigger()));
+    }
+
+    /** A snapshot every {@code payonator.snapshots.every-events} events of a client (0: none). */
+    @Bean(destroyMethod = "close")
+    public ClientSnapshotter clientSnapshotter(EventStore eventStore,
+                                               @Value("${payonator.snapshots.every-events:10000}") int everyEvents) {
+        return new ClientSnapshotter(eventStore, everyEvents);
     }
 
     /** The clients in memory; a job whose events were rolled back empties it. */

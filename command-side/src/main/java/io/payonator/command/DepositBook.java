@@ -2,6 +2,9 @@ package io.payonator.command;
 
 import io.payonator.api.Money;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -61,6 +64,28 @@ final class DepositBook {
 
     private void mark(long tx, State state) {
         states[existing(tx)] = (byte) state.ordinal();
+    }
+
+    /** Every deposit with its amount and state, in no particular order. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int slot = 0; slot < txs.length; slot++) {
+            if (txs[slot] != EMPTY) {
+                out.writeLong(txs[slot]);
+                out.writeLong(amounts[slot]);
+                out.writeByte(states[slot]);
+            }
+        }
+    }
+
+    /** Adds the deposits {@link #writeTo} wrote. */
+    void readFrom(DataInput in) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            long tx = in.readLong();
+            record(tx, new Money(in.readLong()));
+            states[find(tx)] = in.readByte();
+        }
     }
 
     private int existing(long tx) {

@@ -9,8 +9,11 @@ package io.payonator.api;
 public record TransactionRejected(int client, TransactionType type, long tx, Money amount,
                                   RejectionReason reason, RowOrigin origin) {
 
-    /** A rejected deposit or withdrawal still reserved its tx id (SPEC.md step 2). */
+    /**
+     * A rejected deposit or withdrawal still reserved its tx id (SPEC.md step 2), unless the id was
+     * reserved before: the duplicate itself reserves nothing.
+     */
     public boolean reservedTxId() {
-        return type.movesMoney();
+        return type.movesMoney() && reason != RejectionReason.DUPLICATE_TX;
     }
 }

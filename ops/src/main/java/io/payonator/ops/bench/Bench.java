@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
 
+    /** @param postgres a PostgreSQL database to import into as well, or {@code null} */
     public record Settings(long rows, Path input, int workers, int clients, long seed, List<String> jvmOptions,
-                           Path work) {
+                           Path work, String postgres) {
     }
 
     private static final Pattern CATCH_UP = Pattern.compile("caught up with event \\d+ after (\\d+) ms");
@@ -76,7 +77,33 @@ public final class Bench {
         report.printf("replay           %.2f s process, %,d ms rebuilding, %,.0f events/s%n",
                 replayed.nanos() / 1e9, rebuildMillis, events / (rebuildMillis / 1e3));
         report.printf("10-row file      %.2f s process start to exit%n", small.nanos() / 1e9);
-        return replayed.exitCode() == 0 && small.exitCode() == 0;
+        boolean succeeded = replayed.exitCode() == 0 && small.exitCode() == 0;
+        if (settings.postgres() != null) {
+            succeeded &= onPostgres(child, input, work, imported.nanos(), rebuildMillis);
+        }
+        return succeeded;
+    }
+
+    /** The same import and replay into a PostgreSQL database, beside the SQLite figures of this run. */
+    private boolean onPostgres(Child child, Path input, Path work, long sqliteImportNanos, long sqliteRebuildMillis)
+            throws Exception {
+        String url = settings.postgres();
+        Child.Run imported = child.run(input.toString(), "--progress", "--db", url,
+                "--workers", Integer.toString(settings.workers()), "--rejects", work.resolve("rejects-pg.csv").toString());
+        if (imported.exitCode() != 0) {
+            report.println("bench: the import into PostgreSQL failed (exit " + imported.exitCode() + "):\n" + imported.err());
+            return false;
+        }
+        long events = queryLong(url, "SELECT count(*) FROM DomainEventEntry");
+        Child.Run replayed = child.run("replay", "--db", url);
+        double seconds = imported.nanos() / 1e9;
+        long rebuildMillis = replayed.logged(REPLAY);
+        report.printf("postgresql       import %.2f s, %,.0f events/s (%.2f× SQLite's time), %,d ms importing,"
+                        + " %,d ms catch-up; replay %,d ms rebuilding, %,.0f events/s (%.2f× SQLite's time)%n",
+                seconds, events / seconds, imported.nanos() / (double) sqliteImportNanos, imported.logged(IMPORT),
+                imported.logged(CATCH_UP), rebuildMillis, events / (rebuildMillis / 1e3),
+                rebuildMillis / (double) sqliteRebuildMillis);
+        return replayed.exitCode() == 0;
     }
 
     private Path generate(Path file) throws IOException {
@@ -94,15 +121,15 @@ public final class Bench {
     }
 
     private static long countEvents(Path ledger) throws SQLException {
-        return queryLong(ledger, "SELECT count(*) FROM DomainEventEntry");
+        return queryLong("jdbc:sqlite:" + ledger, "SELECT count(*) FROM DomainEventEntry");
     }
 
     private static int averagePayloadBytes(Path ledger) throws SQLException {
-        return (int) queryLong(ledger, "SELECT CAST(avg(length(payload)) AS INTEGER) FROM DomainEventEntry");
+        return (int) queryLong("jdbc:sqlite:" + ledger, "SELECT CAST(avg(length(payload)) AS INTEGER) FROM DomainEventEntry");
     }
 
-    private static long queryLong(Path ledger, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+    private static long queryLong(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.ledger.postgres.PostgresLocation;
 import io.payonator.ops.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +40,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Directory for the files (default: a temporary one).")
     private Path work;
 
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "Also import into and replay this PostgreSQL database, which must hold no ledger yet"
+                    + " (jdbc:postgresql://HOST:PORT/DATABASE?user=NAME), beside the SQLite figures of the same run.")
+    private String postgres;
+
     BenchCommand(Console console) {
         this.console = console;
     }
 
     @Override
     public Integer call() throws Exception {
-        Bench.Settings settings = new Bench.Settings(rows, input, workers, clients, seed, jvmOptions, work);
+        if (postgres != null && (!PostgresLocation.names(postgres) || PostgresLocation.parse(postgres).exists())) {
+            console.error("--postgres " + PostgresLocation.withoutPassword(postgres)
+                    + ": give the URL of a PostgreSQL database that holds no ledger yet");
+            return ExitCode.USAGE;
+        }
+        Bench.Settings settings = new Bench.Settings(rows, input, workers, clients, seed, jvmOptions, work, postgres);
         return new Bench(settings, console.err()).run() ? ExitCode.OK : ExitCode.FAILURE;
     }
 }

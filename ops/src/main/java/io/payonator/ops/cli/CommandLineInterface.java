@@ -1,6 +1,7 @@
 package io.payonator.ops.cli;
 
 import io.payonator.ops.ledger.LedgerInUseException;
+import io.payonator.ops.ledger.LedgerUnreachableException;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -24,6 +25,10 @@ public final class CommandLineInterface {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             console.error(exception.getMessage() == null ? exception.toString() : exception.getMessage());
+            if (exception instanceof LedgerUnreachableException) {
+                // wrong credentials, an unknown host or a missing database: the --db argument is at fault
+                return ExitCode.USAGE;
+            }
             if (!(exception instanceof LedgerInUseException)) {
                 exception.printStackTrace(err);
             }

@@ -27,6 +27,9 @@ public final class Ledger implements AutoCloseable {
     /** The bean of the {@link LedgerLocation.WriterLock} this process holds. */
     private static final String WRITER_LOCK = "ledgerWriterLock";
 
+    /** Whether the balance projection runs (see {@link LedgerConfiguration}). */
+    static final String PROJECTION_AUTO_START = "payonator.projection.auto-start";
+
     private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     private final ConfigurableApplicationContext context;
@@ -49,6 +52,25 @@ public final class Ledger implements AutoCloseable {
         System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
         return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE),
                 location, properties);
+    }
+
+    /**
+     * Opens the ledger at {@code location} to read its balances while another process writes it:
+     * without the writer's lock, and without running the balance projection, which is the
+     * writer's; the tables show what its projection has applied. Nothing is written.
+     */
+    public static Ledger openForReading(LedgerLocation location) {
+        System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
+        Map<String, Object> properties = new HashMap<>(location.properties());
+        properties.put(PROJECTION_AUTO_START, false);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles(location.backend())
+                .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, new ReadOnly(location)))
+                .properties(properties)
+                .registerShutdownHook(false)
+                .run();
+        return new Ledger(context, location, new ReadOnly(location));
     }
 
     /**
@@ -124,6 +146,19 @@ public final class Ledger implements AutoCloseable {
         }
         if (location.isTemporary()) {
             location.delete();
+        }
+    }
+
+    /** A reader's stand-in for the writer's lock: it holds nothing, and allows no write. */
+    private record ReadOnly(LedgerLocation location) implements LedgerLocation.WriterLock {
+
+        @Override
+        public void check() {
+            throw new LedgerInUseException(location + " is open for reading only: another process writes it");
+        }
+
+        @Override
+        public void close() {
         }
     }
 

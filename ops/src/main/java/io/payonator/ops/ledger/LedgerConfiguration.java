@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import io.payonator.ops.serialization.ClientSnapshotSerializer;
 import io.payonator.ops.serialization.LedgerEventSerializer;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,7 +53,7 @@ public class LedgerConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  EventStoreConnections connections, StorageBackend backend) {
         return new LedgerStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(new ClientSnapshotSerializer(defaultSerializer))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -123,7 +124,7 @@ public class LedgerConfiguration {
     }
 
     /**
-     * The balance projection: one tracking processor, batches of {@code payonator.projection.batch-events}
+     * The balance projection: one tracking processor (not started in a reader beside another writer), batches of {@code payonator.projection.batch-events}
      * events per transaction (10,000).
      * It waits at most 100 ms for new events, so that it also stops within 100 ms when the
      * command line exits. A projection that fails must stop and say so, not skip the event: the
@@ -132,16 +133,18 @@ public class LedgerConfiguration {
      * kind of event whether they handle it ({@link HandlerLookupCache}).
      */
     @Bean
-    public ConfigurerModule balanceProjectionProcessor(@Value("${payonator.projection.batch-events}") int batchEvents) {
+    public ConfigurerModule balanceProjectionProcessor(@Value("${payonator.projection.batch-events}") int batchEvents,
+                                                       @Value("${" + Ledger.PROJECTION_AUTO_START + ":true}") boolean autoStart) {
         return configurer -> configurer.eventProcessing()
                 .registerEventProcessor(BalanceProjection.PROCESSING_GROUP,
-                        (name, config, handlers) -> balanceProcessor(name, config, handlers, batchEvents))
+                        (name, config, handlers) -> balanceProcessor(name, config, handlers, batchEvents, autoStart))
                 .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
     }
 
     private static EventProcessor balanceProcessor(String name, org.axonframework.config.Configuration config,
-                                                   EventHandlerInvoker handlers, int batchEvents) {
+                                                   EventHandlerInvoker handlers, int batchEvents,
+                                                   boolean autoStart) {
         EventProcessingConfiguration processing = config.eventProcessingConfiguration();
         return TrackingEventProcessor.builder()
                 .name(name)
@@ -154,7 +157,8 @@ public class LedgerConfiguration {
                 .transactionManager(processing.transactionManager(name))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchEvents)
-                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
+                        .andAutoStart(autoStart))
                 .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
                 .build();
     }

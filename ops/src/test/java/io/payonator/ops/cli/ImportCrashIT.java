@@ -1,6 +1,8 @@
 package io.payonator.ops.cli;
 
-import org.junit.jupiter.api.Test;
+import io.payonator.ops.testing.Backend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real command line, killed with SIGKILL at random moments of an import into a persistent
- * ledger, then run again with the same arguments until it completes: the accounts and rejects
+ * ledger, on each storage backend, then run again with the same arguments until it completes: the accounts and rejects
  * equal those of one uninterrupted run, byte for byte, and replay proves the stored balances.
  * The seed is printed, and can be set with {@code -Dcrash.seed=N}, to repeat a run's kill points.
  */
@@ -34,12 +36,13 @@ class ImportCrashIT {
     @TempDir
     Path work;
 
-    @Test
-    void killedAtRandomPointsTheImportResumesToTheUninterruptedResult() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void killedAtRandomPointsTheImportResumesToTheUninterruptedResult(Backend backend) throws Exception {
         Path input = work.resolve("input.csv");
         Files.writeString(input, Cli.run("generate", Integer.toString(ROWS), "--clients", "2000", "--seed", "11",
                 "--malformed", "0.01").out());
-        Path ledger = work.resolve("ledger.db");
+        String ledger = backend.newLedger(work);
         Launcher.Run reference = launch(null, input.toString(), "--rejects", work.resolve("rejects-reference.csv").toString());
         assertThat(reference.exitCode()).as(reference.err()).isZero();
 
@@ -50,40 +53,41 @@ class ImportCrashIT {
             // most kills land after the run stored something of its own, some at any moment of start-up
             boolean early = random.nextInt(4) == 0;
             long delayMillis = early ? 200 + random.nextInt(3_000) : random.nextInt(1_000);
-            String killed = launchAndKill(ledger, early, delayMillis, input.toString(), "--db", ledger.toString(),
+            String killed = launchAndKill(ledger, early, delayMillis, input.toString(), "--db", ledger,
                     "--rejects", work.resolve("rejects.csv").toString());
             long linesDone = linesDone(ledger);
             partialStates += linesDone > 0 && linesDone < ROWS ? 1 : 0;
             killPoints.add(killed + ", " + linesDone + " lines stored");
         }
-        System.err.printf("crash test: seed %d, kill points %s%n", SEED, killPoints);
+        System.err.printf("crash test on %s: seed %d, kill points %s%n", backend, SEED, killPoints);
         assertThat(killPoints).as("kills that hit a running process").filteredOn(point -> !point.contains("exited"))
                 .hasSizeGreaterThanOrEqualTo(5);
         assertThat(partialStates).as("kills that left the file part-imported: " + killPoints).isGreaterThanOrEqualTo(3);
 
-        Launcher.Run resumed = launch(null, input.toString(), "--db", ledger.toString(),
+        Launcher.Run resumed = launch(null, input.toString(), "--db", ledger,
                 "--rejects", work.resolve("rejects.csv").toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).isEqualTo(reference.out());
         assertThat(work.resolve("rejects.csv")).hasSameTextualContentAs(work.resolve("rejects-reference.csv"));
 
-        Launcher.Run replayed = launch(null, "replay", "--db", ledger.toString());
+        Launcher.Run replayed = launch(null, "replay", "--db", ledger);
         assertThat(replayed.exitCode()).as(replayed.err()).isZero();
         assertThat(replayed.out()).isEqualTo(reference.out());
     }
 
     /** How far the ledger's record says the import got (0 before the first chunk was stored). */
-    private static long linesDone(Path ledger) throws SQLException {
-        if (!Files.exists(ledger)) {
+    private static long linesDone(String ledger) throws SQLException {
+        boolean postgres = ledger.startsWith("jdbc:");
+        if (!postgres && !Files.exists(Path.of(ledger))) {
             return 0;
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+        try (Connection connection = DriverManager.getConnection(postgres ? ledger : "jdbc:sqlite:" + ledger);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
                      "SELECT coalesce(max(lines_done), 0) FROM import_source")) {
             return result.next() ? result.getLong(1) : 0;
         } catch (SQLException e) {
-            if (e.getMessage().contains("no such table")) {
+            if (e.getMessage().contains("no such table") || "42P01".equals(e.getSQLState())) {
                 return 0; // killed before the ledger's schema was created
             }
             throw e;
@@ -94,7 +98,7 @@ class ImportCrashIT {
      * Starts the command and kills it with SIGKILL: {@code early}, after the delay from its start;
      * otherwise after the delay from the moment it first stored a chunk of its own.
      */
-    private String launchAndKill(Path ledger, boolean early, long delayMillis, String... args)
+    private String launchAndKill(String ledger, boolean early, long delayMillis, String... args)
             throws IOException, InterruptedException, SQLException {
         long storedBefore = linesDone(ledger);
         Process process = start(args);
@@ -110,7 +114,7 @@ class ImportCrashIT {
         return point;
     }
 
-    private static boolean awaitProgress(Process process, Path ledger, long storedBefore)
+    private static boolean awaitProgress(Process process, String ledger, long storedBefore)
             throws InterruptedException, SQLException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (process.isAlive() && System.nanoTime() < deadline) {

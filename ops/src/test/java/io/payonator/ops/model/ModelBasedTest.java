@@ -1,5 +1,6 @@
 package io.payonator.ops.model;
 
+import io.payonator.ops.testing.Backend;
 import io.payonator.ops.cli.Cli;
 import io.payonator.ops.fuzz.FuzzSeeds;
 import org.junit.jupiter.api.AfterEach;
@@ -31,15 +32,23 @@ class ModelBasedTest {
 
     private static final long FIXED_SEED = 5_2026_11_24L;
     private static final int STREAMS = 24;
+    /** Streams on PostgreSQL, each into a persistent ledger: a server round trip costs more than a file's. */
+    private static final int POSTGRES_STREAMS = 8;
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
     private static final String PAGE_ROWS = "payonator.reports.page-rows";
     private static final String PROJECTION_BATCH = "payonator.projection.batch-events";
 
     @TempDir
     Path work;
+    /** The persistent ledger of the current stream, as {@code --db} names it. */
+    private String db;
 
     static LongStream streamSeeds() {
         return LongStream.of(FuzzSeeds.seeds("ModelBasedTest", FIXED_SEED, STREAMS));
+    }
+
+    static LongStream postgresStreamSeeds() {
+        return LongStream.of(FuzzSeeds.seeds("ModelBasedTest.postgres", FIXED_SEED + 1, POSTGRES_STREAMS));
     }
 
     /** The streams of a build, without printing: for tests of the generator itself. */
@@ -57,6 +66,18 @@ class ModelBasedTest {
     @ParameterizedTest(name = "stream seed {0}")
     @MethodSource("streamSeeds")
     void engineAgreesWithTheModel(long seed) throws Exception {
+        db = Backend.SQLITE.newLedger(work);
+        engineAgreesWithTheModel(seed, false);
+    }
+
+    @ParameterizedTest(name = "stream seed {0} on PostgreSQL")
+    @MethodSource("postgresStreamSeeds")
+    void engineAgreesWithTheModelOnPostgres(long seed) throws Exception {
+        db = Backend.POSTGRESQL.newLedger(work);
+        engineAgreesWithTheModel(seed, true);
+    }
+
+    private void engineAgreesWithTheModel(long seed, boolean alwaysPersistent) throws Exception {
         ModelRun run = ModelRun.draw(seed);
         List<Path> files = write(run.imports());
         ReferenceLedger model = new ReferenceLedger();
@@ -68,7 +89,7 @@ class ModelBasedTest {
         System.setProperty(PAGE_ROWS, run.pageRows());
         System.setProperty(PROJECTION_BATCH, run.projectionBatch());
         Path rejects = work.resolve("rejects.csv");
-        Cli.Result engine = importAll(files, run.workers(), rejects);
+        Cli.Result engine = importAll(files, run.workers(), rejects, alwaysPersistent);
 
         assertThat(engine.exitCode()).as(run + "\n" + engine.err()).isZero();
         List<String> engineRejects = Files.readAllLines(rejects, StandardCharsets.UTF_8);
@@ -79,26 +100,25 @@ class ModelBasedTest {
                     + firstDifference("accounts", lines(model.accountsCsv()), lines(engine.out()), files)
                     + firstDifference("rejects", modelRejects, engineRejects, files));
         }
-        if (files.size() > 1) {
+        if (files.size() > 1 || alwaysPersistent) {
             assertReplayAgrees(run, model);
         }
     }
 
     /** A persistent ledger rebuilt from its events alone still holds the model's accounts. */
     private void assertReplayAgrees(ModelRun run, ReferenceLedger model) {
-        Cli.Result replay = Cli.run("replay", "--db", work.resolve("ledger.db").toString());
+        Cli.Result replay = Cli.run("replay", "--db", db);
 
         assertThat(replay.exitCode()).as(run + ": replay\n" + replay.err()).isZero();
         assertThat(replay.out()).as(run + ": replay").isEqualTo(model.accountsCsv());
     }
 
-    /** One import into a temporary ledger, or several in turn into one persistent ledger. */
-    private Cli.Result importAll(List<Path> files, int workers, Path rejects) {
+    /** One import into a temporary ledger, or several in turn into one persistent ledger (always on PostgreSQL). */
+    private Cli.Result importAll(List<Path> files, int workers, Path rejects, boolean alwaysPersistent) {
         String[] options = {"--workers", Integer.toString(workers), "--rejects", rejects.toString()};
-        if (files.size() == 1) {
+        if (files.size() == 1 && !alwaysPersistent) {
             return Cli.run(concat(new String[]{files.get(0).toString()}, options));
         }
-        String db = work.resolve("ledger.db").toString();
         Cli.Result result = null;
         for (Path file : files) {
             result = Cli.run(concat(new String[]{file.toString(), "--db", db}, options));

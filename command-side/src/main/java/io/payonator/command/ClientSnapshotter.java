@@ -1,0 +1,55 @@
+package io.payonator.command;
+
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Snapshots of {@link Client} aggregates, every {@code everyEvents} events of a client: loading a
+ * client with a long history then reads its latest snapshot and the events after it, not all of
+ * them. Axon's snapshotter builds each snapshot from the stored events, so a snapshot only ever
+ * covers committed events, on a thread of its own after the unit of work commits: a writer never
+ * waits for it (on SQLite it waits for the write lock, which an import chunk holds).
+ */
+public final class ClientSnapshotter implements AutoCloseable {
+
+    private static final long DRAIN_SECONDS = 30;
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "client-snapshots");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final SnapshotTriggerDefinition trigger;
+
+    /** @param everyEvents events of a client between snapshots; 0 for none (a temporary ledger) */
+    public ClientSnapshotter(EventStore eventStore, int everyEvents) {
+        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .aggregateFactories(new GenericAggregateFactory<>(Client.class))
+                .executor(executor)
+                .build();
+        trigger = everyEvents > 0 ? new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents)
+                : NoSnapshotTriggerDefinition.INSTANCE;
+    }
+
+    public SnapshotTriggerDefinition trigger() {
+        return trigger;
+    }
+
+    /** Lets the snapshots already scheduled finish, so that none is cut off with the connections. */
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+}
