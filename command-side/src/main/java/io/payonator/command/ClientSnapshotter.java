@@ -1,10 +1,12 @@
 package io.payonator.command;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.concurrent.ExecutorService;
@@ -31,13 +33,31 @@ public final class ClientSnapshotter implements AutoCloseable {
 
     /** @param everyEvents events of a client between snapshots; 0 for none (a temporary ledger) */
     public ClientSnapshotter(EventStore eventStore, int everyEvents) {
-        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+        AggregateSnapshotter snapshotter = new CommittedEventsSnapshotter(AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Client.class))
-                .executor(executor)
-                .build();
+                .executor(executor));
         trigger = everyEvents > 0 ? new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents)
                 : NoSnapshotTriggerDefinition.INSTANCE;
+    }
+
+    /**
+     * Axon's snapshotter, but one that finds no stored event yet makes no snapshot: an import's
+     * events are stored when its chunk commits, which may be after the unit of work that asked for
+     * the snapshot (Axon's would fail on the empty stream). The next trigger snapshots them.
+     */
+    private static final class CommittedEventsSnapshotter extends AggregateSnapshotter {
+
+        CommittedEventsSnapshotter(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected DomainEventMessage createSnapshot(Class<?> aggregateType, String aggregateIdentifier,
+                                                   DomainEventStream eventStream) {
+            return eventStream.hasNext() ? super.createSnapshot(aggregateType, aggregateIdentifier, eventStream) : null;
+        }
     }
 
     public SnapshotTriggerDefinition trigger() {

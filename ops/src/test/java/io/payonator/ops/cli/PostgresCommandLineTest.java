@@ -85,13 +85,16 @@ class PostgresCommandLineTest {
         String database = TestPostgres.newDatabase();
         Path file = input();
 
+        Path rejects = work.resolve("rejects.csv");
+
         Cli.Result first = Cli.run(file.toString(), "--db", database);
-        Cli.Result again = Cli.run(file.toString(), "--db", database);
+        Cli.Result again = Cli.run(file.toString(), "--db", database, "--rejects", rejects.toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("skipped: already imported into this ledger");
         assertThat(again.out()).isEqualTo(first.out());
+        // read a second time, its two rows would have been rejected as duplicate_tx
+        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason");
     }
 
     private Path input() throws IOException {
