@@ -78,9 +78,16 @@ final class DepositBook {
         }
     }
 
-    /** Adds the deposits {@link #writeTo} wrote. */
+    /**
+     * Adds the deposits {@link #writeTo} wrote. The table is sized for all of them first: they come
+     * in the slot order of a table that size, and inserted into a smaller one as it grows they would
+     * pile up in long runs of probing (a minute for a million deposits instead of milliseconds).
+     */
     void readFrom(DataInput in) throws IOException {
         int count = in.readInt();
+        while ((size + count) * 4L > txs.length * 3L) {
+            grow();
+        }
         for (int i = 0; i < count; i++) {
             long tx = in.readLong();
             record(tx, new Money(in.readLong()));
