@@ -24,9 +24,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import static io.payonator.api.RejectionReason.ACCOUNT_LOCKED;
@@ -220,22 +219,32 @@ public class Client {
         return Optional.empty();
     }
 
+    /** Bytes {@link #writeSnapshot} writes. */
+    int snapshotBytes() {
+        return Short.BYTES + clientId.getBytes(StandardCharsets.UTF_8).length + 2 * Long.BYTES + 1
+                + deposits.snapshotBytes();
+    }
+
     /** The state of this account, for a snapshot ({@link ClientSnapshots}). */
-    void writeSnapshot(DataOutput out) throws IOException {
-        out.writeUTF(clientId);
-        out.writeLong(available.units());
-        out.writeLong(held.units());
-        out.writeBoolean(locked);
+    void writeSnapshot(ByteBuffer out) {
+        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+        out.putShort((short) id.length);
+        out.put(id);
+        out.putLong(available.units());
+        out.putLong(held.units());
+        out.put((byte) (locked ? 1 : 0));
         deposits.writeTo(out);
     }
 
     /** The account as a snapshot written by {@link #writeSnapshot} left it. */
-    static Client fromSnapshot(DataInput in) throws IOException {
+    static Client fromSnapshot(ByteBuffer in) {
         Client client = new Client();
-        client.clientId = in.readUTF();
-        client.available = new Money(in.readLong());
-        client.held = new Money(in.readLong());
-        client.locked = in.readBoolean();
+        byte[] id = new byte[Short.toUnsignedInt(in.getShort())];
+        in.get(id);
+        client.clientId = new String(id, StandardCharsets.UTF_8);
+        client.available = new Money(in.getLong());
+        client.held = new Money(in.getLong());
+        client.locked = in.get() != 0;
         client.deposits.readFrom(in);
         return client;
     }
