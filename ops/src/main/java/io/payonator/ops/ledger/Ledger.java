@@ -80,6 +80,9 @@ public final class Ledger implements AutoCloseable {
         LedgerLock lock = LedgerLock.acquire(file);
         boolean created = temporary || !Files.exists(file);
         try {
+            if (created) {
+                createOwnerOnly(file);
+            }
             ConfigurableApplicationContext context = application
                     .properties(properties)
                     .registerShutdownHook(false)
@@ -92,6 +95,14 @@ public final class Ledger implements AutoCloseable {
                         + SqliteFailures.describe(e), e);
             }
             throw e;
+        }
+    }
+
+    private static void createOwnerOnly(Path file) {
+        try {
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the ledger " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -69,7 +69,7 @@ class LedgerServiceTest {
         assertThat(generated.exitCode()).as(generated.err()).isZero();
 
         service = LedgerService.start(new LedgerService.Settings(db, 0, "127.0.0.1", TOKEN));
-        http = new Http(service.uri());
+        http = new Http(service.uri(), BEARER);
     }
 
     @AfterAll
@@ -155,7 +155,8 @@ class LedgerServiceTest {
             JsonNode client1 = http.get("/accounts/1/transactions").json();
             JsonNode client2 = http.get("/accounts/2/transactions").json();
             JsonNode client5 = http.get("/accounts/5/transactions").json();
-            String source = sampleCase().resolve("input.csv").toString();
+            // the file's name as the import was given it, not the server's path to it
+            String source = "input.csv";
 
             // tx 1 was disputed, then resolved; tx 2 charged back; tx 6 disputed at the end (its chargeback refused)
             assertThat(client1.get("transactions")).extracting(JsonNode::toString).containsExactly(

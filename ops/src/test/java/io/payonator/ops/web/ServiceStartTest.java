@@ -32,7 +32,7 @@ class ServiceStartTest {
         emptyTheQueryTables(db);
 
         try (LedgerService service = LedgerService.start(new LedgerService.Settings(db, 0, "127.0.0.1", "t"))) {
-            Http http = new Http(service.uri());
+            Http http = new Http(service.uri(), "Bearer t");
 
             assertThat(http.get("/accounts", "text/csv").body()).isEqualTo(imported.out());
         }
