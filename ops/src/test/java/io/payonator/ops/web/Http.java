@@ -91,6 +91,15 @@ final class Http {
         return send(request);
     }
 
+    /** Any request, with exactly the headers given (no Authorization unless among them). */
+    Response request(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /**
      * A GET of {@code target} exactly as written, over a plain socket: {@link HttpClient} refuses
      * or normalises the malformed URIs that some tests need to send.

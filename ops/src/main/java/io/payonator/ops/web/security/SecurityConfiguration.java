@@ -78,9 +78,16 @@ public class SecurityConfiguration {
         return repository;
     }
 
+    /**
+     * Keeps a signed-in browser's authentication in its session, and makes no session of its own:
+     * Spring Security would otherwise save every bearer request's authentication in a new session,
+     * and answer it with a cookie it never needed. Only a sign-in makes a session.
+     */
     @Bean
     HttpSessionSecurityContextRepository sessionContexts() {
-        return new HttpSessionSecurityContextRepository();
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     @Bean
