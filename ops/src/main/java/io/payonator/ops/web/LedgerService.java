@@ -95,8 +95,6 @@ public final class LedgerService implements AutoCloseable {
         properties.put(SecurityConfiguration.OPEN_READS_PROPERTY, settings.openReads());
         if (settings.publicUrl() != null) {
             properties.put(ServiceConfiguration.PUBLIC_URL_PROPERTY, settings.publicUrl().toString());
-            properties.put("springdoc.swagger-ui.oauth2-redirect-url",
-                    settings.publicUrl().resolve("/swagger-ui/oauth2-redirect.html").toString());
         }
         if (settings.tls() != null) {
             String bundle = "spring.ssl.bundle.pem." + TLS_BUNDLE + ".keystore.";

@@ -16,6 +16,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -83,5 +84,10 @@ public class ServiceConfiguration implements WebMvcConfigurer {
     @Bean
     RequestTrail requestTrail() {
         return new RequestTrail();
+    }
+
+    @Bean
+    FixedOrigin fixedOrigin(@Value("${" + PUBLIC_URL_PROPERTY + ":}") String publicUrl) {
+        return new FixedOrigin(publicUrl.isEmpty() ? null : URI.create(publicUrl));
     }
 }

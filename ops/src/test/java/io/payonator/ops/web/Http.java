@@ -105,11 +105,16 @@ final class Http {
      * or normalises the malformed URIs that some tests need to send.
      */
     Response getRaw(String target) {
+        return getRaw(target, base.getAuthority());
+    }
+
+    /** {@link #getRaw(String)} with a Host header of the caller's choosing, which {@link HttpClient} refuses to send. */
+    Response getRaw(String target, String host) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
-                    + "\r\nAccept: application/json\r\n"
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: */*\r\n"
                     + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
