@@ -11,11 +11,11 @@ import org.springframework.core.env.Profiles;
 import java.util.List;
 
 /**
- * Leaves the auto-configuration of the web server, Actuator, springdoc and Bean Validation out of
- * every context but the service's ({@code payonator serve}). Their jars are on the class path of
- * every command; the command line needs none of them, and evaluating and creating their beans
- * would slow the start of every import. This filter drops them before any of their conditions is
- * evaluated.
+ * Leaves the auto-configuration of the web server, Actuator, springdoc, Bean Validation and Spring
+ * Security out of every context but the service's ({@code payonator serve}). Their jars are on the
+ * class path of every command; the command line needs none of them, and evaluating and creating
+ * their beans would slow the start of every import. This filter drops them before any of their
+ * conditions is evaluated.
  */
 public final class ServeOnlyAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware, Ordered {
 
@@ -27,7 +27,8 @@ public final class ServeOnlyAutoConfigurations implements AutoConfigurationImpor
             "org.springframework.boot.autoconfigure.webservices.",
             "org.springframework.boot.autoconfigure.http.",
             "org.springframework.boot.autoconfigure.data.web.",
-            "org.springframework.boot.autoconfigure.validation.");
+            "org.springframework.boot.autoconfigure.validation.",
+            "org.springframework.boot.autoconfigure.security.");
 
     private boolean serving;
 

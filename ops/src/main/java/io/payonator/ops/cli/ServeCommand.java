@@ -2,6 +2,8 @@ package io.payonator.ops.cli;
 
 import io.payonator.ops.ledger.LedgerLocation;
 import io.payonator.ops.web.LedgerService;
+import io.payonator.ops.web.security.SecurityConfiguration;
+import io.payonator.ops.web.security.TokenFile;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,20 +11,26 @@ import picocli.CommandLine.Option;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code payonator serve --db PATH}: the ledger as a web service, until the process is stopped
- * (Ctrl-C, SIGTERM). Writes need a bearer token; without one it does not start.
+ * (Ctrl-C, SIGTERM). Every call but health needs a bearer token with a role; without any token it
+ * does not start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a ledger over HTTP: balances and history (open), transactions and replay (bearer"
-                + " token). OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html.")
+        description = "Serves a ledger over HTTP: balances and history (read role), transactions (write role),"
+                + " replay (admin role), each with a bearer token. OpenAPI at /v3/api-docs, Swagger UI at"
+                + " /swagger-ui.html.")
 final class ServeCommand implements Callable<Integer> {
 
     static final String TOKEN_VARIABLE = "PAYONATOR_TOKEN";
@@ -41,9 +49,31 @@ final class ServeCommand implements Callable<Integer> {
     private String bind = "127.0.0.1";
 
     @Option(names = "--token", paramLabel = "T", defaultValue = "${env:" + TOKEN_VARIABLE + "}",
-            description = "Bearer token for writes (default: the environment variable " + TOKEN_VARIABLE + ")."
-                    + " Required.")
+            description = "A bearer token with the admin role, in clear (default: the environment variable "
+                    + TOKEN_VARIABLE + "). This, --tokens or " + SecurityConfiguration.TOKENS_VARIABLE + " is required.")
     private String token;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "Tokens with roles: one role:hash a line (read, write or admin; the token's bcrypt hash,"
+                    + " cost 10 or more, e.g. from htpasswd -nbBC 12 '' TOKEN). The environment variable "
+                    + SecurityConfiguration.TOKENS_VARIABLE + " may hold the same entries, separated by spaces.")
+    private Path tokensFile;
+
+    @Option(names = "--open-reads",
+            description = "Reads (balances, history, metrics) need no token. Writes and replay still do.")
+    private boolean openReads;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain (PEM);"
+            + " needs --tls-key.")
+    private Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert (PEM, unencrypted).")
+    private Path tlsKey;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "The address clients reach the service at"
+            + " (e.g. https://ledger.example.com behind a proxy), for the OpenAPI document's server. Without it"
+            + " the document names its server relative to itself (/).")
+    private String publicUrl;
 
     ServeCommand(Console console) {
         this.console = console;
@@ -51,8 +81,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (token == null || token.isBlank()) {
-            console.error("serve needs a token for writes: give --token T or set " + TOKEN_VARIABLE);
+        String tokens = System.getenv(SecurityConfiguration.TOKENS_VARIABLE);
+        Optional<String> unusableTokens = problemWithTokens(tokens);
+        if (unusableTokens.isPresent()) {
+            console.error(unusableTokens.get());
+            return ExitCode.USAGE;
+        }
+        Optional<String> unusableTls = problemWithTls();
+        Optional<URI> url = publicUrl == null ? Optional.empty() : publicUrl(publicUrl);
+        if (unusableTls.isPresent() || (publicUrl != null && url.isEmpty())) {
+            console.error(unusableTls.orElse("--public-url " + publicUrl + ": give an absolute http or https URL"
+                    + " without query or fragment, such as https://ledger.example.com"));
             return ExitCode.USAGE;
         }
         if (port < 0 || port > 65_535) {
@@ -72,9 +111,12 @@ final class ServeCommand implements Callable<Integer> {
         if (!db.exists()) {
             console.error(db + " does not exist yet: serving a new, empty ledger there");
         }
+        warnAboutExposure();
         LedgerService service;
         try {
-            service = LedgerService.start(new LedgerService.Settings(db, port, bind, token));
+            service = LedgerService.start(new LedgerService.Settings(db, port, bind, token).withTokensFile(tokensFile)
+                    .withTokens(tokens).withOpenReads(openReads).withPublicUrl(url.orElse(null))
+                    .withTls(tlsCertificate == null ? null : new LedgerService.Tls(tlsCertificate, tlsKey)));
         } catch (RuntimeException e) {
             return failedStart(e);
         }
@@ -82,6 +124,71 @@ final class ServeCommand implements Callable<Integer> {
                 + " (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html); stop with Ctrl-C");
         awaitShutdown(service);
         return ExitCode.OK;
+    }
+
+    /** Why the tokens cannot be used: none at all, or a tokens file or variable that does not read. */
+    private Optional<String> problemWithTokens(String tokens) {
+        boolean shortcut = token != null && !token.isBlank();
+        boolean variable = tokens != null && !tokens.isBlank();
+        if (!shortcut && tokensFile == null && !variable) {
+            return Optional.of("serve needs a token for writes: give --token T or set " + TOKEN_VARIABLE
+                    + ", or give tokens with roles: --tokens FILE or " + SecurityConfiguration.TOKENS_VARIABLE);
+        }
+        try {
+            if (tokensFile != null) {
+                TokenFile.read(tokensFile);
+            }
+            if (variable) {
+                TokenFile.parse(tokens, SecurityConfiguration.TOKENS_VARIABLE);
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--tokens: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> problemWithTls() {
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            return Optional.of("--tls-cert and --tls-key go together: give both PEM files, or neither");
+        }
+        for (Path pem : new Path[]{tlsCertificate, tlsKey}) {
+            if (pem != null && !Files.isReadable(pem)) {
+                return Optional.of(pem + ": cannot read this PEM file");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<URI> publicUrl(String text) {
+        try {
+            URI url = new URI(text);
+            boolean web = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+            return web && url.getHost() != null && url.getRawQuery() == null && url.getRawFragment() == null
+                    ? Optional.of(url) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Says so when balances are open to a network, or a tokens file can be read by others. */
+    private void warnAboutExposure() throws UnknownHostException {
+        if (openReads && !InetAddress.getByName(bind).isLoopbackAddress()) {
+            console.error("warning: --open-reads on " + bind + ", which is not a loopback address: anyone who can"
+                    + " reach it reads every balance and transaction");
+        }
+        if (tokensFile != null && readableByOthers(tokensFile)) {
+            console.error("warning: " + tokensFile + " can be read by other users of this machine (chmod 600 it)");
+        }
+    }
+
+    private static boolean readableByOthers(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -94,6 +94,9 @@ public final class Ledger implements AutoCloseable {
         LedgerLocation.WriterLock lock = location.lockForWriting();
         boolean created = !location.exists();
         try {
+            if (created) {
+                location.create();
+            }
             ConfigurableApplicationContext context = application
                     .profiles(location.backend())
                     .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, lock))

@@ -28,6 +28,9 @@ public interface LedgerLocation {
     /** Whether there is a ledger here already (opening one that is not there creates it). */
     boolean exists();
 
+    /** Makes room for a new ledger before its schema is created: a file readable by its owner only, say. */
+    void create();
+
     /** The ledger's file, for a backend that keeps it in one (SQLite): checked before anything is stored. */
     Optional<Path> file();
 

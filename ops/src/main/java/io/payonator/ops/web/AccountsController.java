@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Balances and per-client history, read from the projection's tables. Open to everyone. */
+/**
+ * Balances and per-client history, read from the projection's tables: the read role, or anyone
+ * with {@code serve --open-reads}. Numbers in the path and query are read as text by {@link Problems}.
+ */
 @RestController
 @Tag(name = "accounts", description = "Balances and history, from the balance projection")
 class AccountsController {
@@ -45,22 +48,22 @@ class AccountsController {
     @ApiResponse(responseCode = "400", description = "page or size out of range, or not a number",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts", produces = {MediaType.APPLICATION_JSON_VALUE, AccountsCsvConverter.TEXT_CSV_VALUE})
-    AccountsPage accounts(@RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "" + Paging.MAX_SIZE) int size) {
-        Problems.paging(page, size);
-        return queries.ask(new FindAccountsPage(page, size), ResponseTypes.instanceOf(AccountsPage.class));
+    AccountsPage accounts(@RequestParam(defaultValue = "0") String page,
+                          @RequestParam(defaultValue = "" + Paging.MAX_SIZE) String size) {
+        return queries.ask(new FindAccountsPage(Problems.page(page), Problems.size(size)),
+                ResponseTypes.instanceOf(AccountsPage.class));
     }
 
     @Operation(summary = "One account",
             description = "Amounts are exact decimal strings with four places, as in the CSV.")
     @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "400", description = "The client id is not a number in 0..65535",
+    @ApiResponse(responseCode = "400", description = "The client id is not plain digits in 0..65535",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "404", description = "No account for this client",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts/{client}", produces = MediaType.APPLICATION_JSON_VALUE)
-    AccountBalance account(@PathVariable int client) {
-        Problems.client(client);
+    AccountBalance account(@PathVariable("client") String clientId) {
+        int client = Problems.client(clientId);
         return queries.ask(new FindAccount(client), ResponseTypes.optionalInstanceOf(AccountBalance.class))
                 .orElseThrow(() -> noAccount(client));
     }
@@ -74,11 +77,11 @@ class AccountsController {
     @ApiResponse(responseCode = "404", description = "No account for this client",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/accounts/{client}/transactions", produces = MediaType.APPLICATION_JSON_VALUE)
-    ClientHistoryJson history(@PathVariable int client, @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = HISTORY_PAGE) int size) {
-        Problems.client(client);
-        Problems.paging(page, size);
-        return queries.ask(new FindClientHistory(client, page, size), ResponseTypes.optionalInstanceOf(ClientHistory.class))
+    ClientHistoryJson history(@PathVariable("client") String clientId, @RequestParam(defaultValue = "0") String page,
+                              @RequestParam(defaultValue = HISTORY_PAGE) String size) {
+        int client = Problems.client(clientId);
+        FindClientHistory query = new FindClientHistory(client, Problems.page(page), Problems.size(size));
+        return queries.ask(query, ResponseTypes.optionalInstanceOf(ClientHistory.class))
                 .map(ClientHistoryJson::of)
                 .orElseThrow(() -> noAccount(client));
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,13 +29,17 @@ class AdminController {
     @ApiResponse(responseCode = "200", description = "Done; see identical")
     @ApiResponse(responseCode = "401", description = "No or wrong bearer token",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "403", description = "The token's role is not admin",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "409", description = "A replay is already running",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "500", description = "The replay failed; the detail says what reads and writes do now",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @RequiresToken
     @PostMapping(path = "/admin/replay", produces = MediaType.APPLICATION_JSON_VALUE)
-    ReplayReport replay() throws InterruptedException {
-        return replay.replay();
+    ReplayReport replay(HttpServletRequest request) throws InterruptedException {
+        ReplayReport report = replay.replay();
+        RequestTrail.outcome(request, "identical=" + report.identical() + " accounts=" + report.accountsAfter()
+                + " millis=" + report.millis());
+        return report;
     }
 }

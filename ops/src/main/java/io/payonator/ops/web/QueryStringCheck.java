@@ -11,7 +11,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Refuses a read whose query string Tomcat cannot parse (a %-escape that is not two hex digits, a
  * parameter without a name): Tomcat drops such a parameter and only notes it, so {@code page=%ZZ}
- * would be answered as the default page instead of as a mistake.
+ * would be answered as the default page instead of as a mistake. Also a parameter given twice
+ * ({@code size=1&size=100000000}: Spring keeps the first) or given empty ({@code size=}: Spring
+ * takes the default), which are ambiguous in the same way.
  */
 final class QueryStringCheck implements HandlerInterceptor {
 
@@ -25,8 +27,19 @@ final class QueryStringCheck implements HandlerInterceptor {
                 throw Problems.of(HttpStatus.BAD_REQUEST, "the query string cannot be read: "
                         + why(request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR)));
             }
+            request.getParameterMap().forEach(QueryStringCheck::givenOnceWithAValue);
         }
         return true;
+    }
+
+    private static void givenOnceWithAValue(String name, String[] values) {
+        if (values.length > 1) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "the query parameter " + Problems.echo(name) + " is given "
+                    + values.length + " times; give it once");
+        }
+        if (values[0].isEmpty()) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "the query parameter " + Problems.echo(name) + " has no value");
+        }
     }
 
     private static String why(Object reason) {

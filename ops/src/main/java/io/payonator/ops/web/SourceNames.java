@@ -17,6 +17,8 @@ final class SourceNames {
     private static final DateTimeFormatter ARRIVAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final String API_PREFIX = "api:";
+
     private final Clock clock;
     private long lastMillis = Long.MIN_VALUE;
     private long requests;
@@ -25,9 +27,21 @@ final class SourceNames {
         this.clock = clock;
     }
 
+    /**
+     * A source as the API shows it: an imported file by its name only. The import records the path
+     * it was given, often an absolute one, and the server's folders are nobody's business.
+     */
+    static String shown(String source) {
+        if (source.startsWith(API_PREFIX)) {
+            return source;
+        }
+        int lastSeparator = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return source.substring(lastSeparator + 1);
+    }
+
     synchronized String next() {
         lastMillis = lastMillis == Long.MIN_VALUE ? clock.millis() : Math.max(clock.millis(), lastMillis + 1);
         requests++;
-        return "api:" + ARRIVAL.format(Instant.ofEpochMilli(lastMillis)) + "#" + requests;
+        return API_PREFIX + ARRIVAL.format(Instant.ofEpochMilli(lastMillis)) + "#" + requests;
     }
 }

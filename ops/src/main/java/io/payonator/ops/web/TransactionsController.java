@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,8 +58,8 @@ class TransactionsController {
     @ApiResponse(responseCode = "404", description = "No accepted deposit or withdrawal has this tx id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @GetMapping(path = "/transactions/{tx}", produces = MediaType.APPLICATION_JSON_VALUE)
-    TransactionJson transaction(@PathVariable long tx) {
-        Problems.tx(tx);
+    TransactionJson transaction(@PathVariable("tx") String txId) {
+        long tx = Problems.tx(txId);
         return queries.ask(new FindTransaction(tx), ResponseTypes.optionalInstanceOf(TransactionView.class))
                 .map(TransactionJson::of)
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "no accepted deposit or withdrawal has tx " + tx));
@@ -77,13 +78,17 @@ class TransactionsController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "401", description = "No or wrong bearer token; nothing written",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "403", description = "The token's role is not write or admin; nothing written",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "503", description = "A replay is running; retry later",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @RequiresToken
     @PostMapping(path = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    RowResult submit(@RequestBody TransactionRequest request) throws MalformedRowException {
-        return intake.submit(request, intake.newSource());
+    RowResult submit(@RequestBody TransactionRequest request, HttpServletRequest http) throws MalformedRowException {
+        RowResult result = intake.submit(request, intake.newSource());
+        RequestTrail.outcome(http, "rows=1 accepted=" + (result.isAccepted() ? 1 : 0)
+                + " rejected=" + (result.isAccepted() ? 0 : 1));
+        return result;
     }
 
     @Operation(summary = "Submit many transactions (CSV)",
@@ -101,15 +106,19 @@ class TransactionsController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "401", description = "No or wrong bearer token; nothing written",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "403", description = "The token's role is not write or admin; nothing written",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "413", description = "Too many rows or bytes; nothing written",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @RequiresToken
     @PostMapping(path = "/transactions", consumes = AccountsCsvConverter.TEXT_CSV_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    SubmittedRows submitCsv(InputStream body) throws IOException {
+    SubmittedRows submitCsv(InputStream body, HttpServletRequest http) throws IOException {
         String source = intake.newSource();
         List<CsvRow> rows = readAll(source, new Limited(body));
-        return SubmittedRows.of(source, intake.submit(rows));
+        SubmittedRows submitted = SubmittedRows.of(source, intake.submit(rows));
+        RequestTrail.outcome(http, "rows=" + submitted.rows() + " accepted=" + submitted.accepted()
+                + " rejected=" + submitted.rejected());
+        return submitted;
     }
 
     /** The whole body is read before anything is decided: a body cut short writes nothing. */
@@ -127,7 +136,11 @@ class TransactionsController {
             if (body.exceeded) {
                 throw tooLarge();
             }
-            throw Problems.of(HttpStatus.BAD_REQUEST, "the CSV body is unusable: " + e.getMessage());
+            IOException limit = RequestBodyLimits.limitIn(e);
+            if (limit != null) {
+                throw limit;
+            }
+            throw Problems.of(HttpStatus.BAD_REQUEST, "the CSV body is unusable: " + Problems.cutEchoes(e.getMessage()));
         } catch (IOException e) {
             if (body.exceeded) {
                 throw tooLarge();

@@ -43,11 +43,29 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final URI base;
+    /** The Authorization header of every GET, or {@code null} for none. */
+    private final String authorization;
 
     Http(URI base) {
+        this(base, null);
+    }
+
+    /** @param authorization sent with every GET (reads need a token), or {@code null} */
+    Http(URI base, String authorization) {
+        this(base, authorization, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    Http(URI base, String authorization, HttpClient client) {
         this.base = base;
+        this.authorization = authorization;
+        this.client = client;
+    }
+
+    /** The same service, reading with another Authorization header (or none). */
+    Http as(String otherAuthorization) {
+        return new Http(base, otherAuthorization, client);
     }
 
     Response get(String path) {
@@ -55,7 +73,11 @@ final class Http {
     }
 
     Response get(String path, String accept) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     /** @param authorization the Authorization header, or {@code null} for none */
@@ -69,16 +91,32 @@ final class Http {
         return send(request);
     }
 
+    /** Any request, with exactly the headers given (no Authorization unless among them). */
+    Response request(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /**
      * A GET of {@code target} exactly as written, over a plain socket: {@link HttpClient} refuses
      * or normalises the malformed URIs that some tests need to send.
      */
     Response getRaw(String target) {
+        return getRaw(target, base.getAuthority());
+    }
+
+    /** {@link #getRaw(String)} with a Host header of the caller's choosing, which {@link HttpClient} refuses to send. */
+    Response getRaw(String target, String host) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
-                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: */*\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {

@@ -71,7 +71,7 @@ class LedgerServiceTest {
         assertThat(generated.exitCode()).as(generated.err()).isZero();
 
         service = LedgerService.start(new LedgerService.Settings(backend().location(db), 0, "127.0.0.1", TOKEN));
-        http = new Http(service.uri());
+        http = new Http(service.uri(), BEARER);
     }
 
     /** The storage backend the service runs on. */
@@ -162,7 +162,8 @@ class LedgerServiceTest {
             JsonNode client1 = http.get("/accounts/1/transactions").json();
             JsonNode client2 = http.get("/accounts/2/transactions").json();
             JsonNode client5 = http.get("/accounts/5/transactions").json();
-            String source = sampleCase().resolve("input.csv").toString();
+            // the file's name as the import was given it, not the server's path to it
+            String source = "input.csv";
 
             // tx 1 was disputed, then resolved; tx 2 charged back; tx 6 disputed at the end (its chargeback refused)
             assertThat(client1.get("transactions")).extracting(JsonNode::toString).containsExactly(
@@ -269,7 +270,13 @@ class LedgerServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"/accounts/65536", "/accounts/-1", "/accounts/abc", "/accounts/70000/transactions",
                 "/transactions/4294967296", "/transactions/x", "/accounts?size=0", "/accounts?page=-1",
-                "/accounts?size=65537"})
+                "/accounts?size=65537",
+                // the grammar of the CSV and JSON intake: plain decimal digits, nothing Spring's conversion adds
+                "/transactions/0x1", "/transactions/+1", "/transactions/%231", "/accounts/%20%31", "/accounts/1%20",
+                "/accounts/1.0", "/accounts/1e0", "/accounts/%EF%BC%91", "/accounts?size=0x10", "/accounts?size=+16",
+                "/accounts?size=%2016", "/accounts/1/transactions?page=0x1", "/accounts?page=99999999999",
+                // given once, with a value
+                "/accounts?size=1&size=100000000", "/accounts?page=0&page=0", "/accounts?size="})
         void badIdsAndPagesAre400ProblemJson(String path) {
             Http.Response response = http.get(path);
 
@@ -277,6 +284,62 @@ class LedgerServiceTest {
             assertThat(response.contentType()).startsWith(PROBLEM_JSON);
             assertThat(response.json().get("detail").asText()).isNotBlank();
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        /** The intake's grammar allows leading zeros; so do paths. */
+        @Test
+        void anIdWithLeadingZerosIsTheSameId() {
+            assertThat(http.get("/accounts/0001").body()).isEqualTo(http.get("/accounts/1").body());
+        }
+
+        @Test
+        void aLongIdIsEchoedCutShort() {
+            Http.Response response = http.get("/accounts/" + "9".repeat(5_000));
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).contains("(5000 characters)").hasSizeLessThan(200);
+        }
+
+        /** Errors found by Tomcat or Spring before any controller are problems too, whatever the client accepts. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/error", "/META-INF/MANIFEST.MF", "/WEB-INF/web.xml", "/no/such/path", "/accounts/1/"})
+        void notFoundIsProblemJson(String path) {
+            Http.Response response = http.get(path, "text/html");
+
+            assertThat(response.status()).as(response.body()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("status").asInt()).isEqualTo(404);
+        }
+
+        @Test
+        void notAcceptableIsProblemJsonWithABody() {
+            Http.Response response = http.get("/accounts/1", "text/html");
+
+            assertThat(response.status()).isEqualTo(406);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).contains("application/json");
+        }
+
+        /** Imported files are shown by their name only: the server's folders are nobody's business. */
+        @Test
+        void noServerPathIsShown() {
+            String history = http.get("/accounts/2/transactions").body();
+
+            assertThat(history).contains("\"source\":\"input.csv\"").doesNotContain(work.toString())
+                    .doesNotContain("/");
+        }
+
+        /** The OpenAPI server, the Swagger UI's redirects and its OAuth2 page never come from the Host header. */
+        @Test
+        void theHostHeaderIsNeverEchoedInUrls() {
+            Http.Response api = http.getRaw("/v3/api-docs", "evil.example");
+            Http.Response swaggerConfig = http.getRaw("/v3/api-docs/swagger-config", "evil.example");
+            Http.Response redirect = http.getRaw("/swagger-ui.html", "evil.example");
+
+            assertThat(api.json().get("servers").get(0).get("url").asText()).isEqualTo("/");
+            assertThat(api.body() + swaggerConfig.body()).doesNotContain("evil.example");
+            assertThat(redirect.header("Location").orElse("")).doesNotContain("evil.example");
+            assertThat(http.get("/actuator").status()).isEqualTo(404);
         }
     }
 
@@ -429,6 +492,32 @@ class LedgerServiceTest {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.payonator");
             assertThat(events()).isEqualTo(eventsBefore);
             assertThat(http.get("/accounts/506").status()).isEqualTo(404);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900045,\"amount\":\"1\",\"Type\":\"withdrawal\"}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900045,\"amount\":\"1\",\"memo\":\"x\"}",
+                "{\"type\":\"deposit\",\"client\":506,\"tx\":900045,\"amount\":\"1\",\"client_id\":7}"})
+        void anUnknownFieldIs400AndNamed(String body) {
+            long eventsBefore = events();
+
+            Http.Response response = http.post("/transactions", "application/json", body, BEARER);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(response.json().get("detail").asText()).contains("is not one of type, client, tx and amount")
+                    .contains("nothing was written");
+            assertThat(events()).isEqualTo(eventsBefore);
+        }
+
+        @Test
+        void aLongValueIsEchoedCutShort() {
+            Http.Response response = http.post("/transactions", "application/json",
+                    "{\"type\":\"" + "d".repeat(60_000) + "\",\"client\":506,\"tx\":900046,\"amount\":1}", BEARER);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).contains("(60000 characters)").hasSizeLessThan(200);
         }
 
         @Test

@@ -40,7 +40,7 @@ class ServeProcessIT {
                 .redirectError(err.toFile())
                 .start();
         try {
-            Http http = new Http(awaitAddress(process, err));
+            Http http = new Http(awaitAddress(process, err), "Bearer it-token");
 
             assertThat(http.get("/accounts", "text/csv").body()).isEqualTo(Files.readString(sample.resolve("expected.csv")));
             Http.Response posted = http.post("/transactions", "application/json",

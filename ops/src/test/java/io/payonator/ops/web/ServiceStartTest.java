@@ -33,7 +33,7 @@ class ServiceStartTest {
         emptyTheQueryTables(db);
 
         try (LedgerService service = LedgerService.start(new LedgerService.Settings(SqliteLocation.of(db), 0, "127.0.0.1", "t"))) {
-            Http http = new Http(service.uri());
+            Http http = new Http(service.uri(), "Bearer t");
 
             assertThat(http.get("/accounts", "text/csv").body()).isEqualTo(imported.out());
         }

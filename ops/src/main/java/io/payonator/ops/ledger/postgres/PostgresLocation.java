@@ -99,6 +99,11 @@ public final class PostgresLocation implements LedgerLocation {
         }
     }
 
+    /** The database is the operator's: its tables are created by the first start's migrations. */
+    @Override
+    public void create() {
+    }
+
     @Override
     public Optional<Path> file() {
         return Optional.empty();

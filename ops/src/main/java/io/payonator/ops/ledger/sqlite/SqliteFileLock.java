@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * One process at a time per ledger file. A running service keeps the tx-id reservations and the
@@ -35,7 +36,8 @@ final class SqliteFileLock implements LedgerLocation.WriterLock {
         Path file = Path.of(ledger + SUFFIX);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    OwnerOnly.attributes());
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new LedgerInUseException(ledger + " is in use by another payonator process (a serve, an import,"

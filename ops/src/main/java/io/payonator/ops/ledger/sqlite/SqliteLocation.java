@@ -63,6 +63,16 @@ public final class SqliteLocation implements LedgerLocation {
         return !temporary && Files.exists(file);
     }
 
+    /** The file is created empty, which SQLite takes for a new database, readable by its owner only (see {@link OwnerOnly}). */
+    @Override
+    public void create() {
+        try {
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<Path> file() {
         return Optional.of(file);
