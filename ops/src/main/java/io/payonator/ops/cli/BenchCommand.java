@@ -2,7 +2,11 @@ package io.payonator.ops.cli;
 
 import io.payonator.ops.bench.Bench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +21,12 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private VerbosityOptions verbosity;
 
     @Option(names = "--rows", paramLabel = "N", description = "Rows to generate (default: 1000000).")
     private long rows = 1_000_000;
@@ -45,7 +55,24 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkUsage();
         Bench.Settings settings = new Bench.Settings(rows, input, workers, clients, seed, jvmOptions, work);
         return new Bench(settings, console.err()).run() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private void checkUsage() {
+        if (rows < 10 && input == null) {
+            throw usageError("--rows must be 10 or more, not " + rows);
+        }
+        if (workers < 1 || workers > ImportCommand.MAX_WORKERS) {
+            throw usageError("--workers must be between 1 and " + ImportCommand.MAX_WORKERS + ", not " + workers);
+        }
+        if (clients < 1 || clients > GenerateCommand.MAX_CLIENTS) {
+            throw usageError("--clients must be between 1 and " + GenerateCommand.MAX_CLIENTS + ", not " + clients);
+        }
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

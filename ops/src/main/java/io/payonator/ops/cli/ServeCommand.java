@@ -1,9 +1,14 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.ledger.LedgerFiles;
 import io.payonator.ops.web.LedgerService;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -11,7 +16,6 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,6 +31,12 @@ final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "PAYONATOR_TOKEN";
 
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private VerbosityOptions verbosity;
 
     @Option(names = "--db", paramLabel = "PATH", required = true,
             description = "The ledger file (created if missing), the same the command line imports into.")
@@ -49,26 +59,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (token == null || token.isBlank()) {
-            console.error("serve needs a token for writes: give --token T or set " + TOKEN_VARIABLE);
-            return ExitCode.USAGE;
-        }
-        if (port < 0 || port > 65_535) {
-            console.error("--port must be 0..65535");
-            return ExitCode.USAGE;
-        }
-        String unusableBind = unusableBind(bind);
-        if (unusableBind != null) {
-            console.error(unusableBind);
-            return ExitCode.USAGE;
-        }
-        Optional<String> unusableDb = OutputPaths.problemWith(db, "--db");
-        if (unusableDb.isPresent()) {
-            console.error(unusableDb.get());
-            return ExitCode.USAGE;
-        }
+        checkUsage();
         if (!Files.exists(db)) {
-            console.error(db + " does not exist yet: serving a new, empty ledger there");
+            console.notice(db + " does not exist yet: serving a new, empty ledger there");
         }
         LedgerService service;
         try {
@@ -80,6 +73,30 @@ final class ServeCommand implements Callable<Integer> {
                 + " (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html); stop with Ctrl-C");
         awaitShutdown(service);
         return ExitCode.OK;
+    }
+
+    /** Usage errors, found before the ledger is touched. */
+    private void checkUsage() {
+        if (token == null || token.isBlank()) {
+            throw usageError("serve needs a token for writes: give --token T or set " + TOKEN_VARIABLE);
+        }
+        if (port < 0 || port > 65_535) {
+            throw usageError("--port must be 0..65535");
+        }
+        String unusableBind = unusableBind(bind);
+        if (unusableBind != null) {
+            throw usageError(unusableBind);
+        }
+        OutputPaths.problemWith(db, "--db").ifPresent(problem -> {
+            throw usageError(problem);
+        });
+        LedgerFiles.notALedger(db).ifPresent(why -> {
+            throw usageError("--db " + db + ": " + why);
+        });
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /**
