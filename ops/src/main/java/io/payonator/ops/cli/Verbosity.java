@@ -8,6 +8,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * How much a run says on standard error: {@code --quiet} only errors, by default what the operator
@@ -34,6 +35,8 @@ enum Verbosity {
     private static final String[] FAILED_START_LOGGERS = {
             "org.springframework.boot.SpringApplication", "org.springframework.context"};
     private static final String TOMCAT = "org.springframework.boot.web.embedded.tomcat";
+    /** Spring 6.2 warns of annotations in Axon's jars it will stop reading in Spring 7: nothing an operator can do. */
+    private static final String SPRING_ANNOTATIONS = "org.springframework.core.annotation";
 
     private final Level own;
     private final Level others;
@@ -46,18 +49,21 @@ enum Verbosity {
     /** For a command that runs and ends: user-facing lines. */
     void applyToCommand() {
         LoggerContext context = context();
+        routeJavaUtilLogging();
         level(context, Logger.ROOT_LOGGER_NAME, others);
         level(context, OWN_LOGGERS, own);
         for (String logger : FAILED_START_LOGGERS) {
             level(context, logger, this == DEBUG ? Level.INFO : Level.OFF);
         }
         level(context, TOMCAT, null);
+        level(context, SPRING_ANNOTATIONS, Level.ERROR);
         pattern(context, this == DEBUG ? DETAILED_PATTERN : USER_PATTERN);
     }
 
     /** For {@code serve}: a service's log, with times; by default also what it is doing (INFO). */
     void applyToService() {
         LoggerContext context = context();
+        routeJavaUtilLogging();
         boolean quiet = this == QUIET;
         level(context, Logger.ROOT_LOGGER_NAME, quiet ? Level.ERROR : this == DEBUG ? Level.INFO : Level.WARN);
         level(context, OWN_LOGGERS, quiet ? Level.ERROR : this == DEBUG ? Level.DEBUG : Level.INFO);
@@ -65,7 +71,19 @@ enum Verbosity {
             level(context, logger, this == DEBUG ? Level.INFO : Level.OFF);
         }
         level(context, TOMCAT, quiet ? Level.ERROR : Level.INFO);
+        level(context, SPRING_ANNOTATIONS, Level.ERROR);
         pattern(context, this == DEBUG ? DETAILED_PATTERN : SERVICE_PATTERN);
+    }
+
+    /**
+     * Tomcat logs through java.util.logging, which would print its own two-line records: sent
+     * through SLF4J instead, as Spring Boot's logging system (turned off for the command line) does.
+     */
+    private static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     private static LoggerContext context() {
