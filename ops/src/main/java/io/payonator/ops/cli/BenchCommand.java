@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code payonator bench}: measures an import against the floor, and replay, as child processes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Generates (or takes) a file, imports it into a fresh ledger in a child process, and prints"
-                + " rows/s, events/s, projection catch-up, peak heap, the floor (parse + raw JDBC insert) and the"
-                + " ratio; then times a replay of that ledger.")
+        description = {"Measures an import and a replay.", "Generates (or takes) a file, imports it into a fresh"
+                + " ledger in a child process, and prints rows/s, events/s, projection catch-up, peak heap, the floor"
+                + " (parse + raw JDBC insert) and the ratio; then times a replay of that ledger."})
 final class BenchCommand implements Callable<Integer> {
 
     private final Console console;

@@ -37,7 +37,7 @@ public final class CommandLineInterface {
 
     /** The command model, also what completion scripts and the man page are generated from. */
     static CommandLine commandLine(Console console) {
-        CommandLine cli = new CommandLine(ImportCommand.class, new ConsoleFactory(console));
+        CommandLine cli = new CommandLine(ImportCommand.class, new Factory(console));
         cli.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((exception, args) -> usageError(console, exception));
@@ -81,8 +81,21 @@ public final class CommandLineInterface {
         return message;
     }
 
-    /** Builds commands, and their options, with the console they print to. */
-    private record ConsoleFactory(Console console) implements CommandLine.IFactory {
+    /**
+     * Builds commands, and their options, with the console they print to. Public for picocli's own
+     * tools, which build the command model from it: the man page generator (ops/pom.xml).
+     */
+    public static final class Factory implements CommandLine.IFactory {
+
+        private final Console console;
+
+        public Factory() {
+            this(new Console(System.in, System.out, System.err));
+        }
+
+        Factory(Console console) {
+            this.console = console;
+        }
 
         @Override
         public <K> K create(Class<K> type) throws Exception {

@@ -36,9 +36,10 @@ import java.util.concurrent.Callable;
 
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
 @Command(name = "payonator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output."
-                + " Rows this run rejected are listed on standard error (the first " + ImportReport.LISTED
-                + "), then a summary.",
+        description = {"Imports transaction CSVs into a ledger and prints the accounts CSV.",
+                "Imports the files into a ledger and prints the accounts CSV on standard output. Rows this run"
+                        + " rejected are listed on standard error, with their reasons (the first "
+                        + ImportReport.LISTED + "; all with --verbose), then a summary line."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, also when rows were rejected", "1:the run failed (the message says where)",
                 "2:bad usage, or an output that cannot be written", "3:an unreadable input; nothing is changed",

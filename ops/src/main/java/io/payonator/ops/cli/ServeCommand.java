@@ -24,8 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * (Ctrl-C, SIGTERM). Writes need a bearer token; without one it does not start.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a ledger over HTTP: balances and history (open), transactions and replay (bearer"
-                + " token). OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html.")
+        description = {"Serves a ledger over HTTP.", "Balances and history are open; transactions and replay need"
+                + " the bearer token. OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html."})
 final class ServeCommand implements Callable<Integer> {
 
     static final String TOKEN_VARIABLE = "PAYONATOR_TOKEN";
