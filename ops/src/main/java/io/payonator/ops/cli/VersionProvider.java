@@ -21,8 +21,8 @@ final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         Properties build = load(BUILD_INFO);
         Properties git = load(GIT);
-        return new String[]{"payonator " + build.getProperty("build.version", "(version unknown)") + ", "
-                + commit(git)};
+        // the man page's footer shows the first line only
+        return new String[]{"payonator " + build.getProperty("build.version", "(version unknown)"), commit(git)};
     }
 
     private static String commit(Properties git) {

@@ -354,8 +354,8 @@ class UnixToolTest {
             Cli.Result result = Cli.run("--version");
 
             assertThat(result.exitCode()).isZero();
-            assertThat(result.out()).matches("payonator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?, commit [0-9a-f]{7}"
-                    + "( with uncommitted changes)?( of \\d{4}-\\d{2}-\\d{2})?\n");
+            assertThat(result.out()).matches("payonator \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"
+                    + "commit [0-9a-f]{7}( with uncommitted changes)?( of \\d{4}-\\d{2}-\\d{2})?\n");
         }
 
         @Test
