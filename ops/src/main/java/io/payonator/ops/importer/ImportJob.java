@@ -80,6 +80,7 @@ public class ImportJob {
         TransactionIntake intake = new TransactionIntake(reservedTxIds());
         long rows = 0;
         long malformed = 0;
+        boolean stopped;
         BitSet touched = new BitSet(TransactionIntake.MAX_CLIENT + 1);
         try (FusedRows input = new FusedRows(inputs, stop);
              ClientWorkers workerPool = new ClientWorkers(commandBus, eventBus, transactions,
@@ -99,14 +100,16 @@ public class ImportJob {
                 }
             }
             meter.read(rows);
-            workerPool.finish(!stop.requested());
+            // decided once: the marks stored say whether the input was read to its end, and so does the summary
+            stopped = stop.requested();
+            workerPool.finish(!stopped);
         } catch (ImportFailedException e) {
             // the aggregates in memory may hold events of rows that were rolled back
             clients.removeAll();
             throw e;
         }
         ImportSummary summary = new ImportSummary(rows, malformed, touched.cardinality(), System.nanoTime() - start,
-                stop.requested(), marks.lastLines());
+                stopped, marks.lastLines());
         log.debug("imported {} rows ({} malformed) in {} ms, {} rows/s", rows, malformed,
                 summary.nanos() / 1_000_000, Math.round(summary.rowsPerSecond()));
         return summary;
