@@ -194,7 +194,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ProgressLine line = progressLine;
         try (line) {
-            if (progress) {
+            if (progress && console.verbosity() != Verbosity.QUIET) {
                 line.start();
             }
             return ledger.get(ImportJob.class).run(sources, workers, line.meter(), stop);

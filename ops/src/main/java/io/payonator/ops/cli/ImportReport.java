@@ -67,8 +67,9 @@ final class ImportReport {
      */
     private String summaryLine(ImportSummary summary, List<String> sources, RejectionCounts counts, long nanos) {
         long rejected = counts.total();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d rows from %s in %.1f s: %,d applied,"
-                + " %,d rejected", summary.rows(), describe(sources), nanos / 1e9, summary.rows() - rejected, rejected));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d %s from %s in %.1f s: %,d applied,"
+                + " %,d rejected", summary.rows(), summary.rows() == 1 ? "row" : "rows", describe(sources), nanos / 1e9,
+                summary.rows() - rejected, rejected));
         if (rejected > 0) {
             line.append(" (").append(byReason(counts)).append(')');
         }

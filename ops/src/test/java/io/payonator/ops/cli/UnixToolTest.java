@@ -87,7 +87,7 @@ class UnixToolTest {
 
             Cli.Result result = Cli.run(input.toString(), "--rejects", rejects.toString());
 
-            assertThat(withoutTime(result.err())).isEqualTo("payonator: 1 rows from " + input
+            assertThat(withoutTime(result.err())).isEqualTo("payonator: 1 row from " + input
                     + " in T s: 1 applied, 0 rejected; 1 account touched; rejects report: " + rejects + "\n");
             assertThat(rejects).hasContent(RejectsReports.HEADER);
         }
