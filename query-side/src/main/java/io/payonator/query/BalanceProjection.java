@@ -3,12 +3,15 @@ package io.payonator.query;
 import io.payonator.api.AccountBalance;
 import io.payonator.api.AccountOpened;
 import io.payonator.api.ChargedBack;
+import io.payonator.api.CountRejectedRows;
 import io.payonator.api.Deposited;
 import io.payonator.api.DisputeState;
 import io.payonator.api.Disputed;
 import io.payonator.api.FindAllAccounts;
 import io.payonator.api.FindRejectedRows;
 import io.payonator.api.RejectedRow;
+import io.payonator.api.RejectionCounts;
+import io.payonator.api.RejectionReason;
 import io.payonator.api.Resolved;
 import io.payonator.api.RowMalformed;
 import io.payonator.api.TransactionRejected;
@@ -24,7 +27,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the balance, rejects and transaction tables from the event stream, and answers the
@@ -119,10 +124,30 @@ public class BalanceProjection {
 
     @QueryHandler
     List<RejectedRow> handle(FindRejectedRows query) {
-        RejectedRow after = query.after();
-        List<RejectedRowEntry> page = after == null ? rejections.firstPage(query.limit())
-                : rejections.pageAfter(after.source(), after.line(), after.eventPosition(), query.limit());
+        List<RejectedRowEntry> page = query.wholeLedger() ? pageOfLedger(query) : pageAfterEvent(query);
         return page.stream().map(RejectedRowEntry::toRejectedRow).toList();
+    }
+
+    private List<RejectedRowEntry> pageOfLedger(FindRejectedRows query) {
+        RejectedRow after = query.after();
+        return after == null ? rejections.firstPage(query.limit())
+                : rejections.pageAfter(after.source(), after.line(), after.eventPosition(), query.limit());
+    }
+
+    private List<RejectedRowEntry> pageAfterEvent(FindRejectedRows query) {
+        RejectedRow after = query.after();
+        return after == null ? rejections.firstPageAfterEvent(query.afterEvent(), query.limit())
+                : rejections.pageAfterEvent(query.afterEvent(), after.source(), after.line(), after.eventPosition(),
+                query.limit());
+    }
+
+    @QueryHandler
+    RejectionCounts handle(CountRejectedRows query) {
+        Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
+        for (Object[] row : rejections.countByReasonAfterEvent(query.afterEvent())) {
+            counts.put(RejectionReason.fromCode((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return new RejectionCounts(counts);
     }
 
     /**

@@ -21,12 +21,21 @@ public class RejectedRowEntry {
     private String source;
     private long line;
     private String reason;
+    private String detail;
+    private Integer client;
+    private Long tx;
 
     protected RejectedRowEntry() {
         // for JPA
     }
 
     RejectedRow toRejectedRow() {
-        return new RejectedRow(source, line, id, RejectionReason.fromCode(reason));
+        RejectionReason code = RejectionReason.fromCode(reason);
+        return new RejectedRow(source, line, id, code, detail != null ? detail : explain(code));
+    }
+
+    /** An account's refusal is stored without words: they follow from the reason, the client and the tx. */
+    private String explain(RejectionReason code) {
+        return client == null || tx == null ? code.explain(-1, -1) : code.explain(client, tx);
     }
 }

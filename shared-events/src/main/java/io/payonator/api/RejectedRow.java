@@ -1,5 +1,8 @@
 package io.payonator.api;
 
-/** One line of the rejects report; {@code eventPosition} is where the event reporting it sits in the event store. */
-public record RejectedRow(String source, long line, long eventPosition, RejectionReason reason) {
+/**
+ * One line of the rejects report; {@code eventPosition} is where the event reporting it sits in the
+ * event store, {@code detail} the reason in words.
+ */
+public record RejectedRow(String source, long line, long eventPosition, RejectionReason reason, String detail) {
 }

@@ -50,7 +50,8 @@ public final class Bench {
         SqliteLocation.of(ledger).delete();
         Child child = new Child(settings.jvmOptions(), work, report);
 
-        Child.Run imported = child.run(input.toString(), "--progress", "--db", ledger.toString(),
+        // --debug: the figures read back below are logged at DEBUG
+        Child.Run imported = child.run(input.toString(), "--debug", "--progress", "--db", ledger.toString(),
                 "--workers", Integer.toString(settings.workers()), "--rejects", work.resolve("rejects.csv").toString());
         if (imported.exitCode() != 0) {
             report.println("bench: the import failed (exit " + imported.exitCode() + "):\n" + imported.err());
@@ -58,7 +59,7 @@ public final class Bench {
         }
         long events = countEvents(ledger);
         Floor.Result floor = Floor.measure(input, events, averagePayloadBytes(ledger), work.resolve("floor.db"));
-        Child.Run replayed = child.run("replay", "--db", ledger.toString());
+        Child.Run replayed = child.run("replay", "--verbose", "--db", ledger.toString());
         Path tenRows = firstRows(input, 10, work.resolve("ten-rows.csv"));
         Child.Run small = child.run(tenRows.toString());
 

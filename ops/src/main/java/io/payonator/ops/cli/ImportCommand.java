@@ -5,17 +5,23 @@ import io.payonator.ops.csv.UnreadableInputException;
 import io.payonator.ops.importer.ContentId;
 import io.payonator.ops.importer.ImportJob;
 import io.payonator.ops.importer.ImportSource;
+import io.payonator.ops.importer.ImportStop;
+import io.payonator.ops.importer.ImportSummary;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerLocation;
-import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
+import io.payonator.ops.ledger.sqlite.SqliteLocation;
 import io.payonator.query.TransactionHistoryIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,20 +29,38 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code payonator FILE...}: imports transaction CSVs and prints the accounts CSV. */
-@Command(name = "payonator", mixinStandardHelpOptions = true, version = "payonator 0.1",
-        description = "Imports transaction CSVs into a ledger and prints the accounts CSV on standard output.",
+@Command(name = "payonator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Imports transaction CSVs into a ledger and prints the accounts CSV.",
+                "Imports the files into a ledger and prints the accounts CSV on standard output. Rows this run"
+                        + " rejected are listed on standard error, with their reasons (the first "
+                        + ImportReport.LISTED + "; all with --verbose), then a summary line."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success, also when rows were rejected", "1:the run failed (the message says where)",
+                "2:bad usage, or an output that cannot be written", "3:an unreadable input; nothing is changed",
+                "4:replay found different balances", "130, 143:interrupted (Ctrl-C, SIGTERM); run again to resume"},
         subcommands = {AccountsCommand.class, ReplayCommand.class, ServeCommand.class, GenerateCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, CompletionCommand.class})
 final class ImportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
 
+    /** More threads than this only cost memory and scheduling: two cores, 65,536 clients at most. */
+    static final int MAX_WORKERS = 1024;
+
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private VerbosityOptions verbosity;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Transaction CSV files, fused into one stream and read concurrently; - reads standard input.")
@@ -48,16 +72,18 @@ final class ImportCommand implements Callable<Integer> {
                     + " Default: a temporary ledger.")
     private LedgerLocation db;
 
-    /** More threads than this only cost memory and scheduling: two cores, 65,536 clients at most. */
-    static final int MAX_WORKERS = 1024;
-
     @Option(names = "--workers", paramLabel = "N",
             description = "Worker threads applying commands, 1.." + MAX_WORKERS + " (default: cores).")
     private int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--rejects", paramLabel = "PATH",
-            description = "Write every malformed or rejected row as CSV source,line,reason to this file.")
-    private Path rejects;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the accounts CSV to this file instead of standard output.")
+    private String output;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write the rejects report of the whole ledger (source,line,reason,detail) to this file;"
+                    + " - writes it to standard output, when --output sends the accounts to a file.")
+    private String rejects;
 
     @Option(names = "--progress", negatable = true, defaultValue = "${sys:payonator.progress:-false}",
             description = "Print a progress line on standard error every 5 s (default: when standard error is a terminal).")
@@ -71,41 +97,91 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (files.isEmpty()) {
-            console.error("no input: give one or more transaction CSV files (- for standard input), or a command;"
-                    + " see --help");
-            return ExitCode.USAGE;
-        }
-        Optional<String> usageProblem = usageProblem();
-        if (usageProblem.isPresent()) {
-            console.error(usageProblem.get());
-            return ExitCode.USAGE;
-        }
+        long start = System.nanoTime();
+        checkUsage();
         progressLine = new ProgressLine(console.err());
         List<ImportSource> sources;
         try {
             sources = openAll();
         } catch (UnreadableInputException e) {
             console.error(e.getMessage());
+            console.trace(e);
             return ExitCode.UNREADABLE_INPUT;
         }
-        try (Ledger ledger = Ledger.open(db == null ? SqliteLocation.temporary() : db)) {
-            importAndCatchUp(ledger, sources);
-            report(ledger.get(LedgerQueries.class));
-            log.info(HeapReport.describe());
+        try (Interruption interruption = Interruption.arm()) {
+            return importAndReport(sources, interruption, start);
         } finally {
             closeAll(sources);
         }
-        return ExitCode.OK;
     }
 
-    private Optional<String> usageProblem() {
-        if (workers < 1 || workers > MAX_WORKERS) {
-            return Optional.of("--workers must be between 1 and " + MAX_WORKERS + ", not " + workers);
+    private int importAndReport(List<ImportSource> sources, Interruption interruption, long start)
+            throws IOException, InterruptedException {
+        ImportSummary summary;
+        try (Ledger ledger = Ledger.open(db == null ? SqliteLocation.temporary() : db)) {
+            long lastEventBefore = ledger.get(ProjectionCatchUp.class).head().orElse(-1);
+            summary = importAll(ledger, sources, interruption.stop());
+            if (!summary.stopped()) {
+                interruption.importOver(() -> console.error(interruptedAfterImport()));
+                ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
+                LedgerQueries queries = ledger.get(LedgerQueries.class);
+                writeReports(queries);
+                new ImportReport(console, queries, lastEventBefore, rejectsTarget())
+                        .print(summary, files, System.nanoTime() - start);
+                log.debug(HeapReport.describe());
+                return ExitCode.OK;
+            }
         }
-        Optional<String> problem = db == null ? Optional.empty()
-                : db.file().flatMap(file -> OutputPaths.problemWith(file, "--db"));
-        return problem.isPresent() || rejects == null ? problem : OutputPaths.problemWith(rejects, "--rejects");
+        // said once the ledger is closed: a temporary one is gone by now
+        console.error(interrupted(summary));
+        return ExitCode.INTERRUPTED;
+    }
+
+    /** Usage errors, found before anything is read or stored. */
+    private void checkUsage() {
+        if (files.isEmpty()) {
+            throw usageError("no input: give one or more transaction CSV files (- for standard input), or a command");
+        }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw usageError("--workers must be between 1 and " + MAX_WORKERS + ", not " + workers);
+        }
+        if (rejectsTarget().toStandardOutput() && outputFile().isEmpty()) {
+            throw usageError("--rejects - writes the rejects report to standard output, which carries the accounts:"
+                    + " give --output FILE for them");
+        }
+        Map<Path, String> outputs = new HashMap<>();
+        if (db != null) {
+            db.file().ifPresent(file -> checkWritable(file, "--db", outputs));
+            db.notALedger().ifPresent(why -> {
+                throw usageError("--db " + db + ": " + why);
+            });
+        }
+        outputFile().ifPresent(file -> checkWritable(file, "--output", outputs));
+        if (rejectsTarget().requested() && !rejectsTarget().toStandardOutput()) {
+            checkWritable(rejectsTarget().file(), "--rejects", outputs);
+        }
+    }
+
+    private void checkWritable(Path file, String option, Map<Path, String> outputs) {
+        OutputPaths.problemWith(file, option).ifPresent(problem -> {
+            throw usageError(problem);
+        });
+        String other = outputs.putIfAbsent(file.toAbsolutePath().normalize(), option);
+        if (other != null) {
+            throw usageError(other + " and " + option + " name the same file, " + file);
+        }
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private Optional<Path> outputFile() {
+        return output == null || output.equals("-") ? Optional.empty() : Optional.of(Path.of(output));
+    }
+
+    private RejectsTarget rejectsTarget() {
+        return new RejectsTarget(rejects);
     }
 
     /**
@@ -114,22 +190,65 @@ final class ImportCommand implements Callable<Integer> {
      * A persistent ledger keeps its index: another writer may hold it, and the import must then wait
      * and retry rather than block on the index.
      */
-    private void importAndCatchUp(Ledger ledger, List<ImportSource> sources) throws IOException, InterruptedException {
-        if (ledger.location().isTemporary()) {
+    private ImportSummary importAll(Ledger ledger, List<ImportSource> sources, ImportStop stop)
+            throws IOException, InterruptedException {
+        if (db == null) {
             ledger.get(TransactionHistoryIndex.class).suspend();
         }
-        importAll(ledger.get(ImportJob.class), sources);
-        ledger.get(ProjectionCatchUp.class).await(Timeouts.PROJECTION);
-    }
-
-    private void importAll(ImportJob job, List<ImportSource> sources) throws IOException, InterruptedException {
         ProgressLine line = progressLine;
         try (line) {
-            if (progress) {
+            if (progress && console.verbosity() != Verbosity.QUIET) {
                 line.start();
             }
-            job.run(sources, workers, line.meter());
+            return ledger.get(ImportJob.class).run(sources, workers, line.meter(), stop);
         }
+    }
+
+    private void writeReports(LedgerQueries queries) throws IOException {
+        Optional<Path> accountsFile = outputFile();
+        if (accountsFile.isPresent()) {
+            Reports.writeAccounts(queries.accounts(), accountsFile.get());
+        } else {
+            Reports.printAccounts(queries.accounts(), console.out());
+        }
+        RejectsTarget target = rejectsTarget();
+        if (target.toStandardOutput()) {
+            Reports.printRejects(queries, console.out());
+        } else if (target.requested()) {
+            Reports.writeRejects(queries, target.file());
+        }
+    }
+
+    /** How far a stopped import got, and what running it again does. */
+    private String interrupted(ImportSummary summary) {
+        if (summary.rows() == 0) {
+            return "interrupted before any row was read; nothing was stored";
+        }
+        String after = "interrupted after " + lastLines(summary);
+        if (db == null) {
+            return after + "; nothing was kept (no --db): run the command again, with --db PATH to make it resumable";
+        }
+        if (files.contains("-")) {
+            return after + ", every row up to there stored in " + db + "; standard input cannot resume: import the"
+                    + " rest of it as a file";
+        }
+        return after + ", every row up to there stored in " + db + "; run the same command again to resume";
+    }
+
+    private String interruptedAfterImport() {
+        return db == null ? "interrupted before the accounts were printed; nothing was kept (no --db)"
+                : "interrupted after every row was stored in " + db + "; 'payonator accounts --db " + db
+                + "' prints the accounts";
+    }
+
+    private static String lastLines(ImportSummary summary) {
+        if (summary.lastLines().size() == 1) {
+            Map.Entry<String, Long> only = summary.lastLines().entrySet().iterator().next();
+            return "line " + only.getValue() + " of " + ImportReport.describe(only.getKey());
+        }
+        List<String> each = new ArrayList<>();
+        summary.lastLines().forEach((source, line) -> each.add(ImportReport.describe(source) + " line " + line));
+        return String.join(", ", each);
     }
 
     /**
@@ -172,15 +291,6 @@ final class ImportCommand implements Callable<Integer> {
             throw new UnreadableInputException(file + ": no such file");
         } catch (IOException e) {
             throw new UnreadableInputException(file + ": cannot be opened: " + e.getMessage(), e);
-        }
-    }
-
-    private void report(LedgerQueries queries) throws IOException {
-        Reports.printAccounts(queries.accounts(), console.out());
-        if (rejects != null) {
-            Reports.writeRejects(queries, rejects);
-        } else {
-            Reports.listRejects(queries, console.err());
         }
     }
 

@@ -77,7 +77,7 @@ final class ProgressLine implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         long stored = meter.rowsStored();
         long read = meter.rowsRead();
-        StringBuilder line = new StringBuilder(String.format("progress: %,d rows stored, %,.0f rows/s (%,d read",
+        StringBuilder line = new StringBuilder(String.format(Console.PREFIX + "progress: %,d rows stored, %,.0f rows/s (%,d read",
                 stored, stored / seconds, read));
         double fractionRead = sizeKnown && totalBytes > 0 ? Math.min(1.0, bytesRead.get() / (double) totalBytes) : 0;
         if (fractionRead > 0) {

@@ -19,6 +19,9 @@ final class ReplayCommand implements Callable<Integer> {
     private final Console console;
 
     @Mixin
+    private VerbosityOptions verbosity;
+
+    @Mixin
     private ExistingLedgerOption ledgerFile;
 
     ReplayCommand(Console console) {
@@ -27,7 +30,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ledgerFile.exists(console)) {
+        if (!ledgerFile.isLedger(console)) {
             return ExitCode.UNREADABLE_INPUT;
         }
         try (Ledger ledger = Ledger.open(ledgerFile.db)) {
@@ -40,7 +43,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + ", after: " + outcome.rejectsAfter() + ")");
                 return ExitCode.REPLAY_MISMATCH;
             }
-            console.err().println("replay: " + outcome.accountsAfter().size()
+            console.notice("replay: " + outcome.accountsAfter().size()
                     + " accounts rebuilt from the event store, identical to the balances before");
         }
         return ExitCode.OK;

@@ -6,7 +6,11 @@ import io.payonator.ops.web.security.SecurityConfiguration;
 import io.payonator.ops.web.security.TokenFile;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -36,6 +40,12 @@ final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_VARIABLE = "PAYONATOR_TOKEN";
 
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private VerbosityOptions verbosity;
 
     @Option(names = "--db", paramLabel = "LEDGER", required = true, converter = LedgerLocations.class,
             description = "The ledger (created if missing), the same the command line imports into: a SQLite file"
@@ -82,34 +92,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String tokens = System.getenv(SecurityConfiguration.TOKENS_VARIABLE);
-        Optional<String> unusableTokens = problemWithTokens(tokens);
-        if (unusableTokens.isPresent()) {
-            console.error(unusableTokens.get());
-            return ExitCode.USAGE;
-        }
-        Optional<String> unusableTls = problemWithTls();
         Optional<URI> url = publicUrl == null ? Optional.empty() : publicUrl(publicUrl);
-        if (unusableTls.isPresent() || (publicUrl != null && url.isEmpty())) {
-            console.error(unusableTls.orElse("--public-url " + publicUrl + ": give an absolute http or https URL"
-                    + " without query or fragment, such as https://ledger.example.com"));
-            return ExitCode.USAGE;
-        }
-        if (port < 0 || port > 65_535) {
-            console.error("--port must be 0..65535");
-            return ExitCode.USAGE;
-        }
-        String unusableBind = unusableBind(bind);
-        if (unusableBind != null) {
-            console.error(unusableBind);
-            return ExitCode.USAGE;
-        }
-        Optional<String> unusableDb = db.file().flatMap(file -> OutputPaths.problemWith(file, "--db"));
-        if (unusableDb.isPresent()) {
-            console.error(unusableDb.get());
-            return ExitCode.USAGE;
-        }
+        checkUsage(tokens, url);
         if (!db.exists()) {
-            console.error(db + " does not exist yet: serving a new, empty ledger there");
+            console.notice(db + " does not exist yet: serving a new, empty ledger there");
         }
         warnAboutExposure();
         LedgerService service;
@@ -189,6 +175,37 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException | java.io.IOException e) {
             return false;
         }
+    }
+
+    /** Usage errors, found before the ledger is touched. */
+    private void checkUsage(String tokens, Optional<URI> url) {
+        problemWithTokens(tokens).ifPresent(problem -> {
+            throw usageError(problem);
+        });
+        problemWithTls().ifPresent(problem -> {
+            throw usageError(problem);
+        });
+        if (publicUrl != null && url.isEmpty()) {
+            throw usageError("--public-url " + publicUrl + ": give an absolute http or https URL without query or"
+                    + " fragment, such as https://ledger.example.com");
+        }
+        if (port < 0 || port > 65_535) {
+            throw usageError("--port must be 0..65535");
+        }
+        String unusableBind = unusableBind(bind);
+        if (unusableBind != null) {
+            throw usageError(unusableBind);
+        }
+        db.file().flatMap(file -> OutputPaths.problemWith(file, "--db")).ifPresent(problem -> {
+            throw usageError(problem);
+        });
+        db.notALedger().ifPresent(why -> {
+            throw usageError("--db " + db + ": " + why);
+        });
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     /**

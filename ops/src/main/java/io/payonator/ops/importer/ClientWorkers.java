@@ -114,9 +114,12 @@ final class ClientWorkers implements AutoCloseable {
         countRow(malformed.origin());
     }
 
-    /** Applies and stores everything submitted, marking the input as ended, and waits until it is stored. */
-    void finish() throws InterruptedException {
-        flush(true);
+    /**
+     * Applies and stores everything submitted, with marks saying whether the input has ended (or
+     * the import stops before its end), and waits until it is stored.
+     */
+    void finish(boolean inputEnded) throws InterruptedException {
+        flush(inputEnded);
         awaitEnd();
     }
 

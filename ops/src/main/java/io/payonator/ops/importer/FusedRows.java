@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Several sources fused into one stream of rows, each read by its own thread (SPEC.md: the caller
@@ -23,6 +24,8 @@ final class FusedRows implements AutoCloseable {
     }
 
     private static final int CHUNK = 512;
+    /** How often a reader waiting for rows (standard input may have none for a long time) looks at the stop. */
+    private static final long STOP_POLL_MILLIS = 100;
 
     /** A chunk of one source's rows; an empty chunk marks the end of a source. */
     private record Chunk(List<CsvRow> rows, IOException failure) {
@@ -30,11 +33,13 @@ final class FusedRows implements AutoCloseable {
 
     private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(64);
     private final List<Thread> readers = new ArrayList<>();
+    private final ImportStop stop;
     private int open;
     private List<CsvRow> current = List.of();
     private int position;
 
-    FusedRows(List<Input> sources) {
+    FusedRows(List<Input> sources, ImportStop stop) {
+        this.stop = stop;
         for (Input source : sources) {
             Thread reader = new Thread(() -> read(source.reader(), source.skipThroughLine()), "read-" + source.reader().source());
             readers.add(reader);
@@ -43,13 +48,22 @@ final class FusedRows implements AutoCloseable {
         }
     }
 
-    /** The next row of any source, or {@code null} when every source is exhausted. */
+    /** The next row of any source, or {@code null} when every source is exhausted or the import is to stop. */
     CsvRow next() throws IOException, InterruptedException {
+        if (stop.requested()) {
+            return null;
+        }
         while (position == current.size()) {
             if (open == 0) {
                 return null;
             }
-            Chunk chunk = chunks.take();
+            Chunk chunk = chunks.poll(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (chunk == null) {
+                if (stop.requested()) {
+                    return null;
+                }
+                continue;
+            }
             if (chunk.failure() != null) {
                 throw chunk.failure();
             }

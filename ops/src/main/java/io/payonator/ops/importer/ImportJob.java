@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,23 +60,29 @@ public class ImportJob {
     }
 
     public ImportSummary run(List<ImportSource> sources, int workers) throws IOException, InterruptedException {
-        return run(sources, workers, new ImportMeter());
+        return run(sources, workers, new ImportMeter(), new ImportStop());
     }
 
-    public ImportSummary run(List<ImportSource> sources, int workers, ImportMeter meter)
+    /**
+     * @param stop when requested, the import reads no further row and returns once the rows read so
+     *             far are stored, with how far they reach: run again, it resumes from there
+     */
+    public ImportSummary run(List<ImportSource> sources, int workers, ImportMeter meter, ImportStop stop)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        log.info("importing {}", sources.stream().map(ImportSource::name).toList());
+        log.debug("importing {}", sources.stream().map(ImportSource::name).toList());
         SourceMarks marks = new SourceMarks();
         List<FusedRows.Input> inputs = plan(sources, marks);
         if (inputs.isEmpty()) {
-            log.info("nothing to import");
-            return new ImportSummary(0, 0, System.nanoTime() - start);
+            log.debug("nothing to import");
+            return new ImportSummary(0, 0, 0, System.nanoTime() - start, false, marks.lastLines());
         }
         TransactionIntake intake = new TransactionIntake(reservedTxIds());
         long rows = 0;
         long malformed = 0;
-        try (FusedRows input = new FusedRows(inputs);
+        boolean stopped;
+        BitSet touched = new BitSet(TransactionIntake.MAX_CLIENT + 1);
+        try (FusedRows input = new FusedRows(inputs, stop);
              ClientWorkers workerPool = new ClientWorkers(commandBus, eventBus, transactions,
                      inputEnded -> ImportProgress.write(marks.snapshot(inputEnded)), meter, workers, chunkRows)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
@@ -84,21 +91,26 @@ public class ImportJob {
                 }
                 marks.advance(row.origin());
                 try {
-                    workerPool.submit(admit(intake, row));
+                    ClientCommand command = admit(intake, row);
+                    touched.set(command.client());
+                    workerPool.submit(command);
                 } catch (MalformedRowException e) {
                     malformed++;
                     workerPool.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
                 }
             }
             meter.read(rows);
-            workerPool.finish();
+            // decided once: the marks stored say whether the input was read to its end, and so does the summary
+            stopped = stop.requested();
+            workerPool.finish(!stopped);
         } catch (ImportFailedException e) {
             // the aggregates in memory may hold events of rows that were rolled back
             clients.removeAll();
             throw e;
         }
-        ImportSummary summary = new ImportSummary(rows, malformed, System.nanoTime() - start);
-        log.info("imported {} rows ({} malformed) in {} ms, {} rows/s", rows, malformed,
+        ImportSummary summary = new ImportSummary(rows, malformed, touched.cardinality(), System.nanoTime() - start,
+                stopped, marks.lastLines());
+        log.debug("imported {} rows ({} malformed) in {} ms, {} rows/s", rows, malformed,
                 summary.nanos() / 1_000_000, Math.round(summary.rowsPerSecond()));
         return summary;
     }
@@ -109,6 +121,7 @@ public class ImportJob {
         Set<String> contents = new HashSet<>();
         for (ImportSource source : sources) {
             if (!source.resumable()) {
+                marks.track(source, 0);
                 inputs.add(new FusedRows.Input(source.reader(), 0));
                 continue;
             }
@@ -125,7 +138,7 @@ public class ImportJob {
             }
             long done = mark.map(ImportProgress.Mark::linesDone).orElse(0L);
             if (done > 0) {
-                log.info("{}: resuming after line {}, where an earlier import of it stopped", source.name(), done);
+                log.warn("{}: resuming after line {}, where an earlier import of it stopped", source.name(), done);
             }
             marks.track(source, done);
             inputs.add(new FusedRows.Input(source.reader(), done));

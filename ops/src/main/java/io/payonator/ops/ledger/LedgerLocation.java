@@ -28,6 +28,13 @@ public interface LedgerLocation {
     /** Whether there is a ledger here already (opening one that is not there creates it). */
     boolean exists();
 
+    /**
+     * Why what is there is not a ledger, or empty when it is one or may become one: a command must
+     * not create a lock file beside a CSV given as {@code --db}, nor its tables in another program's
+     * database.
+     */
+    Optional<String> notALedger();
+
     /** Makes room for a new ledger before its schema is created: a file readable by its owner only, say. */
     void create();
 

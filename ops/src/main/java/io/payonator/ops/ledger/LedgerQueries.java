@@ -1,9 +1,11 @@
 package io.payonator.ops.ledger;
 
 import io.payonator.api.AccountBalance;
+import io.payonator.api.CountRejectedRows;
 import io.payonator.api.FindAllAccounts;
 import io.payonator.api.FindRejectedRows;
 import io.payonator.api.RejectedRow;
+import io.payonator.api.RejectionCounts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,16 +40,35 @@ public class LedgerQueries {
 
     /** Walks the rejects report in order, a page at a time. */
     public void forEachRejectedRow(RejectedRowAction action) throws IOException {
-        FindRejectedRows query = FindRejectedRows.firstPage(rejectsPage);
+        forEachRejectedRow(FindRejectedRows.WHOLE_LEDGER, action);
+    }
+
+    /** Walks the rows of the rejects report reported after event {@code afterEvent}, in report order. */
+    public void forEachRejectedRow(long afterEvent, RejectedRowAction action) throws IOException {
+        FindRejectedRows query = new FindRejectedRows(null, rejectsPage, afterEvent);
         List<RejectedRow> page;
         do {
-            page = queries.query(query, ResponseTypes.multipleInstancesOf(RejectedRow.class)).join();
+            page = rejectedRows(query);
             for (RejectedRow row : page) {
                 action.accept(row);
             }
             if (!page.isEmpty()) {
-                query = new FindRejectedRows(page.get(page.size() - 1), rejectsPage);
+                query = new FindRejectedRows(page.get(page.size() - 1), rejectsPage, afterEvent);
             }
         } while (page.size() == rejectsPage);
+    }
+
+    /** The first {@code limit} rows of the rejects report reported after event {@code afterEvent}. */
+    public List<RejectedRow> firstRejectedRows(long afterEvent, int limit) {
+        return rejectedRows(new FindRejectedRows(null, limit, afterEvent));
+    }
+
+    /** The rows of the rejects report reported after event {@code afterEvent}, counted by reason. */
+    public RejectionCounts rejectionCounts(long afterEvent) {
+        return queries.query(new CountRejectedRows(afterEvent), ResponseTypes.instanceOf(RejectionCounts.class)).join();
+    }
+
+    private List<RejectedRow> rejectedRows(FindRejectedRows query) {
+        return queries.query(query, ResponseTypes.multipleInstancesOf(RejectedRow.class)).join();
     }
 }

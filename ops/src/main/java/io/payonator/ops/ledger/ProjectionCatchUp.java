@@ -51,7 +51,7 @@ public class ProjectionCatchUp {
             }
             Thread.sleep(POLL_MILLIS);
         }
-        log.info("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
+        log.debug("balance projection caught up with event {} after {} ms", head, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The position of the last event in the store; empty when it holds none. */

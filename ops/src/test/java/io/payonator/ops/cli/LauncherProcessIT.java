@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.importer.ContentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,36 @@ class LauncherProcessIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(input.resolve("expected.csv")));
         assertThat(run.err()).contains("rejected -:6: insufficient_funds");
+    }
+
+    /**
+     * Issue 17, finding 5: every run printed internal figures (heap, catch-up positions, the tx-id
+     * registry's size). Standard error of a real process is this run's rejections and one summary
+     * line; a file imported before is skipped with one line that says why.
+     */
+    @Test
+    void standardErrorIsTheRunsRejectionsAndASummaryLine() throws Exception {
+        Path input = ConformanceCases.directory().resolve("payonator-sample/input.csv");
+        Path db = work.resolve("ledger.db");
+
+        Launcher.Run first = launch(null, input.toString(), "--db", db.toString());
+        Launcher.Run again = launch(null, input.toString(), "--db", db.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(BadInputTest.withoutTime(first.err())).isEqualTo(""
+                + "payonator: rejected " + input + ":6: insufficient_funds: the available funds of client 2 are less"
+                + " than the amount\n"
+                + "payonator: rejected " + input + ":11: not_disputed: deposit 6 is not under dispute\n"
+                + "payonator: rejected " + input + ":15: negative_total: charging back deposit 6 would make the total"
+                + " negative; the dispute stays open\n"
+                + "payonator: 14 rows from " + input + " in T s: 11 applied, 3 rejected (insufficient_funds 1,"
+                + " not_disputed 1, negative_total 1); 3 accounts touched; details: --rejects FILE\n");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(BadInputTest.withoutTime(again.err())).isEqualTo(""
+                + "payonator: " + input + ": skipped: already imported into this ledger (as " + input + ", sha256 "
+                + ContentId.of(input) + "); importing it again would apply its rows twice\n"
+                + "payonator: 0 rows from " + input + " in T s: 0 applied, 0 rejected; 0 accounts touched\n");
+        assertThat(again.out()).isEqualTo(first.out());
     }
 
     @Test

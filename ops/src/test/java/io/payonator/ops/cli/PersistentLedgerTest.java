@@ -39,8 +39,13 @@ class PersistentLedgerTest {
                 2,0.0000,0.0000,0.0000,false
                 3,0.0000,0.0000,0.0000,false
                 """);
-        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason",
-                first + ",3,insufficient_funds", second + ",2,duplicate_tx", second + ",3,duplicate_tx");
+        // the report covers the whole ledger, each row with its reason in words
+        assertThat(Files.readAllLines(rejects)).containsExactly(RejectsReports.HEADER,
+                first + ",3,insufficient_funds,the available funds of client 2 are less than the amount",
+                second + ",2,duplicate_tx,tx 1 was already used by an earlier deposit or withdrawal; this row was not"
+                        + " applied",
+                second + ",3,duplicate_tx,tx 2 was already used by an earlier deposit or withdrawal; this row was not"
+                        + " applied");
         assertThat(Cli.run("accounts", "--db", db.toString()).out()).isEqualTo(result.out());
     }
 

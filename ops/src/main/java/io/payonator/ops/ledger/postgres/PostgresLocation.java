@@ -99,6 +99,12 @@ public final class PostgresLocation implements LedgerLocation {
         }
     }
 
+    /** Another program's tables may share the database: the ledger's names are its own (see the README). */
+    @Override
+    public Optional<String> notALedger() {
+        return Optional.empty();
+    }
+
     /** The database is the operator's: its tables are created by the first start's migrations. */
     @Override
     public void create() {

@@ -63,6 +63,11 @@ public final class SqliteLocation implements LedgerLocation {
         return !temporary && Files.exists(file);
     }
 
+    @Override
+    public Optional<String> notALedger() {
+        return SqliteLedgerFiles.notALedger(file);
+    }
+
     /** The file is created empty, which SQLite takes for a new database, readable by its owner only (see {@link OwnerOnly}). */
     @Override
     public void create() {
