@@ -94,7 +94,7 @@ class PostgresCommandLineTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).isEqualTo(first.out());
         // read a second time, its two rows would have been rejected as duplicate_tx
-        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason");
+        assertThat(Files.readAllLines(rejects)).containsExactly("source,line,reason,detail");
     }
 
     private Path input() throws IOException {
