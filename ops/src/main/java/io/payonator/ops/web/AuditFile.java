@@ -1,6 +1,7 @@
 package io.payonator.ops.web;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.FileAppender;
@@ -21,6 +22,9 @@ class AuditFile implements DisposableBean {
     private final FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender;
 
     AuditFile(@Value("${payonator.audit.file:}") String file) {
+        // the trail is written whatever the log's verbosity: the command line sets logback's levels
+        // itself (Spring Boot's logging system is off there), which would leave it at WARN
+        audit((LoggerContext) LoggerFactory.getILoggerFactory()).setLevel(Level.INFO);
         if (file.isBlank()) {
             appender = null;
             return;

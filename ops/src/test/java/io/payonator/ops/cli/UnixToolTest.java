@@ -298,7 +298,7 @@ class UnixToolTest {
             assertUsageError(Cli.run("generate", "5", "--bogus"),
                     "unknown option: '--bogus'; see 'payonator generate --help'");
             assertUsageError(Cli.run("accounts"),
-                    "missing required option: '--db=PATH'; see 'payonator accounts --help'");
+                    "missing required option: '--db=LEDGER'; see 'payonator accounts --help'");
             assertUsageError(Cli.run("in.csv", "--workers", "many"),
                     "invalid value for option '--workers': 'many' is not an int; see 'payonator --help'");
             assertUsageError(Cli.run(), "no input: give one or more transaction CSV files (- for standard input),"
@@ -336,7 +336,7 @@ class UnixToolTest {
             assertThat(plain.err()).isEqualTo(inUse);
             assertThat(debug.exitCode()).isEqualTo(ExitCode.FAILURE);
             assertThat(debug.err()).startsWith(inUse + "io.payonator.ops.ledger.LedgerInUseException: ")
-                    .contains("\tat io.payonator.ops.ledger.LedgerLock.acquire(");
+                    .contains("\tat io.payonator.ops.ledger.sqlite.SqliteFileLock.acquire(");
         }
 
         private static void assertUsageError(Cli.Result result, String message) {
