@@ -78,6 +78,13 @@ class ClientSnapshotsTest {
     }
 
     @Test
+    void onlyThisVersionsLayoutIsReadable() {
+        assertThat(ClientSnapshots.readable(ClientSnapshots.encode(fromEvents()))).isTrue();
+        assertThat(ClientSnapshots.readable(new byte[]{1, 0, 1, '7'})).isFalse();
+        assertThat(ClientSnapshots.readable(new byte[0])).isFalse();
+    }
+
+    @Test
     void bytesOfAnotherFormatAreRefused() {
         assertThatThrownBy(() -> ClientSnapshots.decode(new byte[]{9, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 9");

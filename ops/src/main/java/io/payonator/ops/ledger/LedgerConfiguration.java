@@ -52,11 +52,12 @@ public class LedgerConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  EventStoreConnections connections, StorageBackend backend) {
+        ClientSnapshotSerializer snapshots = new ClientSnapshotSerializer(defaultSerializer);
         return new LedgerStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(new ClientSnapshotSerializer(defaultSerializer))
+                .snapshotSerializer(snapshots)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(configuration.snapshotFilter().combine(snapshots.readableSnapshots()))
                 .connectionProvider(connections.connectionProvider())
                 .transactionManager(connections.transactionManager())
                 .batchSize(EVENT_BATCH_SIZE)

@@ -1,6 +1,7 @@
 package io.payonator.ops.serialization;
 
 import io.payonator.command.ClientSnapshots;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -36,6 +37,18 @@ public final class ClientSnapshotSerializer implements Serializer {
         }
         byte[] data = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
         return (T) ClientSnapshots.decode(data);
+    }
+
+    /**
+     * Lets through the snapshots this version can read. Axon reads a snapshot's payload only when
+     * the aggregate is built from it, too late to fall back to the events: a snapshot of an older
+     * layout would make its client fail to load. Passed over here, the client loads from its events
+     * and is snapshotted anew.
+     */
+    public SnapshotFilter readableSnapshots() {
+        return snapshot -> !ClientSnapshots.handles(classForType(snapshot.getPayload().getType()))
+                || ClientSnapshots.readable(getConverter().convert(snapshot.getPayload().getData(),
+                snapshot.getPayload().getContentType(), byte[].class));
     }
 
     @Override
