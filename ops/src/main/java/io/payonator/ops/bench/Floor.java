@@ -99,7 +99,7 @@ final class Floor {
     }
 
     private static String schema() throws IOException {
-        try (InputStream in = Floor.class.getResourceAsStream("/db/migration/V1__event_store.sql")) {
+        try (InputStream in = Floor.class.getResourceAsStream("/db/migration/sqlite/V1__event_store.sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return sql.replaceAll("(?m)--.*$", "");
         }
