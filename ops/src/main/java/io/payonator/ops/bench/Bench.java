@@ -89,14 +89,14 @@ public final class Bench {
     private boolean onPostgres(Child child, Path input, Path work, long sqliteImportNanos, long sqliteRebuildMillis)
             throws Exception {
         String url = settings.postgres();
-        Child.Run imported = child.run(input.toString(), "--progress", "--db", url,
+        Child.Run imported = child.run(input.toString(), "--debug", "--progress", "--db", url,
                 "--workers", Integer.toString(settings.workers()), "--rejects", work.resolve("rejects-pg.csv").toString());
         if (imported.exitCode() != 0) {
             report.println("bench: the import into PostgreSQL failed (exit " + imported.exitCode() + "):\n" + imported.err());
             return false;
         }
         long events = queryLong(url, "SELECT count(*) FROM DomainEventEntry");
-        Child.Run replayed = child.run("replay", "--db", url);
+        Child.Run replayed = child.run("replay", "--verbose", "--db", url);
         double seconds = imported.nanos() / 1e9;
         long rebuildMillis = replayed.logged(REPLAY);
         report.printf("postgresql       import %.2f s, %,.0f events/s (%.2f× SQLite's time), %,d ms importing,"
