@@ -18,18 +18,18 @@ public final class Ledger implements AutoCloseable {
     /** The Spring profile of {@code payonator serve}: web server, actuator, OpenAPI (application-serve.properties). */
     public static final String SERVE_PROFILE = "serve";
 
-    /**
-     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
-     * thread when their classes are present (they are, for the service). The command line uses none
-     * of them, and on a small machine that thread takes the CPU from the start of every command.
-     * Spring reads this as a system property only.
-     */
     /** The bean of the {@link LedgerLocation.WriterLock} this process holds. */
     private static final String WRITER_LOCK = "ledgerWriterLock";
 
     /** Whether the balance projection runs (see {@link LedgerConfiguration}). */
     static final String PROJECTION_AUTO_START = "payonator.projection.auto-start";
 
+    /**
+     * Spring Boot warms up Tomcat, Bean Validation and the web's message converters on a second
+     * thread when their classes are present (they are, for the service). The command line uses none
+     * of them, and on a small machine that thread takes the CPU from the start of every command.
+     * Spring reads this as a system property only.
+     */
     private static final String SKIP_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
 
     private final ConfigurableApplicationContext context;
@@ -44,14 +44,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Opens (creating if needed) the ledger at {@code location}. */
     public static Ledger open(LedgerLocation location) {
-        return open(location, Map.of());
-    }
-
-    /** Opens the ledger with extra properties of its context (tests set batch sizes this way). */
-    public static Ledger open(LedgerLocation location, Map<String, Object> properties) {
-        System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
-        return start(new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE),
-                location, properties);
+        return start(commandLine(), location, Map.of());
     }
 
     /**
@@ -60,17 +53,14 @@ public final class Ledger implements AutoCloseable {
      * writer's; the tables show what its projection has applied. Nothing is written.
      */
     public static Ledger openForReading(LedgerLocation location) {
+        ReadOnly readOnly = new ReadOnly(location);
+        return new Ledger(run(commandLine(), location, readOnly, Map.of(PROJECTION_AUTO_START, false)), location,
+                readOnly);
+    }
+
+    private static SpringApplicationBuilder commandLine() {
         System.setProperty(SKIP_BACKGROUND_PREINITIALIZER, "true");
-        Map<String, Object> properties = new HashMap<>(location.properties());
-        properties.put(PROJECTION_AUTO_START, false);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .web(WebApplicationType.NONE)
-                .profiles(location.backend())
-                .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, new ReadOnly(location)))
-                .properties(properties)
-                .registerShutdownHook(false)
-                .run();
-        return new Ledger(context, location, new ReadOnly(location));
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE);
     }
 
     /**
@@ -89,21 +79,13 @@ public final class Ledger implements AutoCloseable {
      */
     private static Ledger start(SpringApplicationBuilder application, LedgerLocation location,
                                 Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>(location.properties());
-        properties.putAll(extra);
         LedgerLocation.WriterLock lock = location.lockForWriting();
         boolean created = !location.exists();
         try {
             if (created) {
                 location.create();
             }
-            ConfigurableApplicationContext context = application
-                    .profiles(location.backend())
-                    .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, lock))
-                    .properties(properties)
-                    .registerShutdownHook(false)
-                    .run();
-            return new Ledger(context, location, lock);
+            return new Ledger(run(application, location, lock, extra), location, lock);
         } catch (RuntimeException e) {
             abandon(location, lock, created, e);
             if (!location.isStorageFailure(e)) {
@@ -112,6 +94,19 @@ public final class Ledger implements AutoCloseable {
             throw new LedgerUnavailableException("could not open the ledger " + location + ": "
                     + location.describe(e), e);
         }
+    }
+
+    /** The ledger's Spring context: its backend's profile and connections, with {@code lock} as a bean. */
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder application, LedgerLocation location,
+                                                      LedgerLocation.WriterLock lock, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(location.properties());
+        properties.putAll(extra);
+        return application
+                .profiles(location.backend())
+                .initializers(starting -> starting.getBeanFactory().registerSingleton(WRITER_LOCK, lock))
+                .properties(properties)
+                .registerShutdownHook(false)
+                .run();
     }
 
     /** After a failed start: what it created goes, and the lock is released whatever happens. */
