@@ -3,11 +3,12 @@ package io.payonator.command.intake;
 import io.payonator.api.Deposited;
 import io.payonator.api.TransactionRejected;
 import io.payonator.api.Withdrawn;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Which tx id an event shows reserved: every deposit or withdrawal that reached an account,
  * accepted or rejected, reserved its tx id (SPEC.md step 2), except the duplicate itself. The one
- * place that reads reservations off events, for the stored reservation table and for rebuilding.
+ * place that reads reservations off events, for the stored reservation table.
  */
 public final class Reservations {
 
@@ -17,18 +18,21 @@ public final class Reservations {
     private Reservations() {
     }
 
-    /** Whether events of this type can reserve a tx id. */
-    public static boolean mayReserve(Class<?> eventType) {
-        return eventType == Deposited.class || eventType == Withdrawn.class || eventType == TransactionRejected.class;
-    }
-
-    /** The tx id {@code event} reserved, or {@link #NONE}. */
-    public static long reservedBy(Object event) {
-        if (event instanceof Deposited deposited) {
+    /**
+     * The tx id {@code event} reserved, or {@link #NONE}. Its type is asked first, so the payload of
+     * an event that cannot reserve (a stored one is deserialized on demand) is never read.
+     */
+    public static long reservedBy(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        if (type != Deposited.class && type != Withdrawn.class && type != TransactionRejected.class) {
+            return NONE;
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof Deposited deposited) {
             return deposited.tx();
-        } else if (event instanceof Withdrawn withdrawn) {
+        } else if (payload instanceof Withdrawn withdrawn) {
             return withdrawn.tx();
-        } else if (event instanceof TransactionRejected rejected && rejected.reservedTxId()) {
+        } else if (payload instanceof TransactionRejected rejected && rejected.reservedTxId()) {
             return rejected.tx();
         }
         return NONE;

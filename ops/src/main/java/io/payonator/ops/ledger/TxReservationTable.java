@@ -32,13 +32,11 @@ final class TxReservationTable {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int rows = 0;
             for (EventMessage<?> event : events) {
-                if (Reservations.mayReserve(event.getPayloadType())) {
-                    long tx = Reservations.reservedBy(event.getPayload());
-                    if (tx != Reservations.NONE) {
-                        insert.setLong(1, tx);
-                        insert.addBatch();
-                        rows++;
-                    }
+                long tx = Reservations.reservedBy(event);
+                if (tx != Reservations.NONE) {
+                    insert.setLong(1, tx);
+                    insert.addBatch();
+                    rows++;
                 }
             }
             if (rows > 0) {

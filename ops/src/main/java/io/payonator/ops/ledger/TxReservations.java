@@ -63,8 +63,7 @@ public class TxReservations {
         transactions.executeWithoutResult(status -> {
             List<Object[]> batch = new ArrayList<>(BATCH);
             try (Stream<? extends EventMessage<?>> history = storage.readEvents(null, false)) {
-                history.filter(event -> Reservations.mayReserve(event.getPayloadType()))
-                        .mapToLong(event -> Reservations.reservedBy(event.getPayload()))
+                history.mapToLong(Reservations::reservedBy)
                         .filter(tx -> tx != Reservations.NONE)
                         .forEach(tx -> {
                             batch.add(new Object[]{tx});
