@@ -41,11 +41,14 @@ final class PostgresFailures {
         return meaning == null ? detail : meaning + " (" + detail + ")";
     }
 
-    /** The connection is gone or the server went away: the work may be tried again on a new one. */
-    static boolean isConnectionLost(Throwable failure) {
-        SQLException sql = sqlCause(failure);
-        String state = sql == null ? null : sql.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    /** Whether an SQL error in the chain of causes has this SQLSTATE. */
+    static boolean hasState(Throwable failure, String state) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

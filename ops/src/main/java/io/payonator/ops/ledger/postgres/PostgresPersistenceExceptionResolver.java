@@ -2,8 +2,6 @@ package io.payonator.ops.ledger.postgres;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
-import java.sql.SQLException;
-
 /** A unique key refused the row (SQLSTATE 23505): for Axon, a concurrent modification, not a storage failure. */
 final class PostgresPersistenceExceptionResolver implements PersistenceExceptionResolver {
 
@@ -11,11 +9,6 @@ final class PostgresPersistenceExceptionResolver implements PersistenceException
 
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return PostgresFailures.hasState(exception, UNIQUE_VIOLATION);
     }
 }
