@@ -2,22 +2,17 @@ package io.payonator.ops.serialization;
 
 import io.payonator.command.ClientSnapshots;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
  * The snapshot serializer: a client aggregate in {@link ClientSnapshots}' binary form, anything
  * else through the delegate (Jackson). The type name stays the aggregate's class name.
  */
-public final class ClientSnapshotSerializer implements Serializer {
-
-    private final Serializer delegate;
+public final class ClientSnapshotSerializer extends BinaryFormSerializer {
 
     public ClientSnapshotSerializer(Serializer delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -25,8 +20,7 @@ public final class ClientSnapshotSerializer implements Serializer {
         if (object == null || !ClientSnapshots.handles(object.getClass())) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        T data = getConverter().convert(ClientSnapshots.encode(object), byte[].class, expectedRepresentation);
-        return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
+        return serialized(ClientSnapshots.encode(object), typeForClass(object.getClass()), expectedRepresentation);
     }
 
     @Override
@@ -35,8 +29,7 @@ public final class ClientSnapshotSerializer implements Serializer {
         if (!ClientSnapshots.handles(classForType(serialized.getType()))) {
             return delegate.deserialize(serialized);
         }
-        byte[] data = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
-        return (T) ClientSnapshots.decode(data);
+        return (T) ClientSnapshots.decode(bytesOf(serialized));
     }
 
     /**
@@ -47,29 +40,6 @@ public final class ClientSnapshotSerializer implements Serializer {
      */
     public SnapshotFilter readableSnapshots() {
         return snapshot -> !ClientSnapshots.handles(classForType(snapshot.getPayload().getType()))
-                || ClientSnapshots.readable(getConverter().convert(snapshot.getPayload().getData(),
-                snapshot.getPayload().getContentType(), byte[].class));
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
+                || ClientSnapshots.readable(bytesOf(snapshot.getPayload()));
     }
 }
