@@ -35,7 +35,7 @@ record RowResult(
     }
 
     static RowResult rejected(ClientCommand row, RejectionReason reason) {
-        return of(row, REJECTED, reason.code(), explain(row, reason));
+        return of(row, REJECTED, reason.code(), reason.explain(row.client(), row.tx()));
     }
 
     static RowResult malformed(RowOrigin origin, MalformedRowException fault) {
@@ -50,23 +50,5 @@ record RowResult(
     private static RowResult of(ClientCommand row, String outcome, String reason, String detail) {
         return new RowResult(row.origin().source(), row.origin().line(), row.type().code(), row.client(), row.tx(),
                 row.amount(), outcome, reason, detail);
-    }
-
-    private static String explain(ClientCommand row, RejectionReason reason) {
-        long tx = row.tx();
-        return switch (reason) {
-            case DUPLICATE_TX -> "tx " + tx + " was already used by an earlier deposit or withdrawal; this row was not"
-                    + " applied";
-            case ACCOUNT_LOCKED -> "the account of client " + row.client() + " is locked by a chargeback";
-            case OVERFLOW -> "the result would not fit in the ledger's fixed point (64 bits)";
-            case INSUFFICIENT_FUNDS -> "the available funds of client " + row.client() + " are less than the amount";
-            case UNKNOWN_TX -> "tx " + tx + " is not a deposit of client " + row.client();
-            case ALREADY_DISPUTED -> "deposit " + tx + " is already under dispute";
-            case CHARGED_BACK -> "deposit " + tx + " was charged back";
-            case NOT_DISPUTED -> "deposit " + tx + " is not under dispute";
-            case NEGATIVE_TOTAL -> "charging back deposit " + tx + " would make the total negative; the dispute stays"
-                    + " open";
-            case MALFORMED, INVALID_AMOUNT -> "the row breaks the input rules";
-        };
     }
 }
