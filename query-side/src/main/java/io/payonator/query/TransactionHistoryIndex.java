@@ -1,10 +1,11 @@
 package io.payonator.query;
 
-import java.sql.ResultSet;
 import jakarta.annotation.PostConstruct;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
 
 /**
  * The index of {@code ledger_transaction} by client, which {@code /accounts/{client}/transactions}
