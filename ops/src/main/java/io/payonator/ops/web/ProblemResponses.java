@@ -130,14 +130,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         if (request instanceof NativeWebRequest nativeRequest
-                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet && hasBody(servlet)) {
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet && RequestBodies.announced(servlet)) {
             headers.set(HttpHeaders.CONNECTION, "close");
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
-    }
-
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {

@@ -64,7 +64,7 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBody(request)) {
+        if (!RequestBodies.announced(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -86,10 +86,6 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
         } finally {
             readers.release();
         }
-    }
-
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private static boolean isCsv(String contentType) {

@@ -1,6 +1,7 @@
 package io.payonator.ops.web.security;
 
 import io.payonator.ops.web.ProblemJson;
+import io.payonator.ops.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +60,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     private static void closeIfBodyFollows(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+        if (RequestBodies.announced(request)) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }
     }
