@@ -1,7 +1,7 @@
 package io.payonator.command;
 
-import io.payonator.api.ApplyTransactions;
-import io.payonator.api.ClientCommand;
+import io.payonator.api.command.ApplyTransactions;
+import io.payonator.api.command.ClientCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;

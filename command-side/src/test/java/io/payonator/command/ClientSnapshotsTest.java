@@ -1,18 +1,18 @@
 package io.payonator.command;
 
-import io.payonator.api.AccountOpened;
-import io.payonator.api.Deposited;
-import io.payonator.api.DisputeDeposit;
-import io.payonator.api.Disputed;
+import io.payonator.api.event.AccountOpened;
+import io.payonator.api.event.Deposited;
+import io.payonator.api.command.DisputeDeposit;
+import io.payonator.api.event.Disputed;
 import io.payonator.api.Money;
 import io.payonator.api.RejectionReason;
-import io.payonator.api.ResolveDispute;
-import io.payonator.api.Resolved;
+import io.payonator.api.command.ResolveDispute;
+import io.payonator.api.event.Resolved;
 import io.payonator.api.RowOrigin;
-import io.payonator.api.TransactionRejected;
+import io.payonator.api.event.TransactionRejected;
 import io.payonator.api.TransactionType;
-import io.payonator.api.WithdrawFunds;
-import io.payonator.api.Withdrawn;
+import io.payonator.api.command.WithdrawFunds;
+import io.payonator.api.event.Withdrawn;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 

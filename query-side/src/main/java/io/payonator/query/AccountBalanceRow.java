@@ -1,6 +1,6 @@
 package io.payonator.query;
 
-import io.payonator.api.AccountBalance;
+import io.payonator.api.query.AccountBalance;
 import io.payonator.api.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package io.payonator.query;
 
-import io.payonator.api.AccountBalance;
+import io.payonator.api.query.AccountBalance;
 
 import java.io.IOException;
 import java.io.Writer;

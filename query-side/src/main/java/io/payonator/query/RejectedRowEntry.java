@@ -1,6 +1,6 @@
 package io.payonator.query;
 
-import io.payonator.api.RejectedRow;
+import io.payonator.api.query.RejectedRow;
 import io.payonator.api.RejectionReason;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,7 +1,7 @@
 package io.payonator.query;
 
-import io.payonator.api.RowMalformed;
-import io.payonator.api.TransactionRejected;
+import io.payonator.api.event.RowMalformed;
+import io.payonator.api.event.TransactionRejected;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package io.payonator.command.intake;
 
-import io.payonator.api.Deposited;
-import io.payonator.api.TransactionRejected;
-import io.payonator.api.Withdrawn;
+import io.payonator.api.event.Deposited;
+import io.payonator.api.event.TransactionRejected;
+import io.payonator.api.event.Withdrawn;
 import org.axonframework.eventhandling.EventMessage;
 
 /**

@@ -1,15 +1,15 @@
 package io.payonator.command.intake;
 
-import io.payonator.api.ChargeBackDeposit;
-import io.payonator.api.ClientCommand;
-import io.payonator.api.DepositFunds;
-import io.payonator.api.DisputeDeposit;
+import io.payonator.api.command.ChargeBackDeposit;
+import io.payonator.api.command.ClientCommand;
+import io.payonator.api.command.DepositFunds;
+import io.payonator.api.command.DisputeDeposit;
 import io.payonator.api.InvalidAmountException;
 import io.payonator.api.Money;
-import io.payonator.api.ResolveDispute;
+import io.payonator.api.command.ResolveDispute;
 import io.payonator.api.RowOrigin;
 import io.payonator.api.TransactionType;
-import io.payonator.api.WithdrawFunds;
+import io.payonator.api.command.WithdrawFunds;
 
 import static io.payonator.api.RejectionReason.INVALID_AMOUNT;
 import static io.payonator.api.RejectionReason.MALFORMED;

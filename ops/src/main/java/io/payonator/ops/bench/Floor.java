@@ -76,7 +76,7 @@ final class Floor {
                     insert.setLong(3, i / 10_000);
                     insert.setString(4, "Client");
                     insert.setString(5, timestamp);
-                    insert.setString(6, "io.payonator.api.Deposited");
+                    insert.setString(6, "io.payonator.api.event.Deposited");
                     insert.setString(7, null);
                     insert.setBytes(8, payload);
                     insert.setBytes(9, new byte[0]);

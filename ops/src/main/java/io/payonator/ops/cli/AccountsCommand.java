@@ -1,6 +1,6 @@
 package io.payonator.ops.cli;
 
-import io.payonator.api.AccountBalance;
+import io.payonator.api.query.AccountBalance;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerInUseException;
 import io.payonator.ops.ledger.LedgerQueries;

@@ -1,7 +1,7 @@
 package io.payonator.ops.cli;
 
-import io.payonator.api.RejectedRow;
-import io.payonator.api.RejectionCounts;
+import io.payonator.api.query.RejectedRow;
+import io.payonator.api.query.RejectionCounts;
 import io.payonator.api.RejectionReason;
 import io.payonator.ops.importer.ImportSummary;
 import io.payonator.ops.ledger.LedgerQueries;

@@ -1,7 +1,7 @@
 package io.payonator.ops.cli;
 
-import io.payonator.api.AccountBalance;
-import io.payonator.api.RejectedRow;
+import io.payonator.api.query.AccountBalance;
+import io.payonator.api.query.RejectedRow;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.query.AccountsCsv;
 

@@ -1,8 +1,8 @@
 package io.payonator.ops.importer;
 
-import io.payonator.api.ApplyTransactions;
-import io.payonator.api.ClientCommand;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.command.ApplyTransactions;
+import io.payonator.api.command.ClientCommand;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
 import io.payonator.ops.ledger.ChunkTransaction;
 import io.payonator.ops.ledger.ImportTransactions;

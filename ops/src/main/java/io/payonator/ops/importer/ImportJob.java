@@ -1,7 +1,7 @@
 package io.payonator.ops.importer;
 
-import io.payonator.api.ClientCommand;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.command.ClientCommand;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.command.ClientCache;
 import io.payonator.command.intake.InMemoryTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;

@@ -1,11 +1,11 @@
 package io.payonator.ops.ledger;
 
-import io.payonator.api.AccountBalance;
-import io.payonator.api.CountRejectedRows;
-import io.payonator.api.FindAllAccounts;
-import io.payonator.api.FindRejectedRows;
-import io.payonator.api.RejectedRow;
-import io.payonator.api.RejectionCounts;
+import io.payonator.api.query.AccountBalance;
+import io.payonator.api.query.CountRejectedRows;
+import io.payonator.api.query.FindAllAccounts;
+import io.payonator.api.query.FindRejectedRows;
+import io.payonator.api.query.RejectedRow;
+import io.payonator.api.query.RejectionCounts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;

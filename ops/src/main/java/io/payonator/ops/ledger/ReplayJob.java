@@ -1,6 +1,6 @@
 package io.payonator.ops.ledger;
 
-import io.payonator.api.AccountBalance;
+import io.payonator.api.query.AccountBalance;
 import io.payonator.query.TransactionHistoryIndex;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;

@@ -1,20 +1,21 @@
 package io.payonator.ops.serialization;
 
-import io.payonator.api.AccountOpened;
-import io.payonator.api.ChargedBack;
-import io.payonator.api.Deposited;
-import io.payonator.api.Disputed;
+import io.payonator.api.event.AccountOpened;
+import io.payonator.api.event.ChargedBack;
+import io.payonator.api.event.Deposited;
+import io.payonator.api.event.Disputed;
 import io.payonator.api.Money;
 import io.payonator.api.RejectionReason;
-import io.payonator.api.Resolved;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.event.Resolved;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
-import io.payonator.api.TransactionRejected;
+import io.payonator.api.event.TransactionRejected;
 import io.payonator.api.TransactionType;
-import io.payonator.api.Withdrawn;
+import io.payonator.api.event.Withdrawn;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,15 +38,23 @@ final class EventCodec {
             RejectionReason.ALREADY_DISPUTED, RejectionReason.CHARGED_BACK, RejectionReason.NOT_DISPUTED,
             RejectionReason.NEGATIVE_TOTAL);
 
-    static final Map<String, Class<?>> TYPES_BY_NAME = Map.of(
-            AccountOpened.class.getName(), AccountOpened.class,
-            Deposited.class.getName(), Deposited.class,
-            Withdrawn.class.getName(), Withdrawn.class,
-            Disputed.class.getName(), Disputed.class,
-            Resolved.class.getName(), Resolved.class,
-            ChargedBack.class.getName(), ChargedBack.class,
-            TransactionRejected.class.getName(), TransactionRejected.class,
-            RowMalformed.class.getName(), RowMalformed.class);
+    private static final List<Class<?>> EVENT_TYPES = List.of(AccountOpened.class, Deposited.class, Withdrawn.class,
+            Disputed.class, Resolved.class, ChargedBack.class, TransactionRejected.class, RowMalformed.class);
+
+    /**
+     * Each event type by the name it is stored under. Ledgers written before the messages moved into
+     * {@code io.payonator.api.event} store the old name, {@code io.payonator.api.Deposited}; both read.
+     */
+    static final Map<String, Class<?>> TYPES_BY_NAME = typesByName();
+
+    private static Map<String, Class<?>> typesByName() {
+        Map<String, Class<?>> byName = new HashMap<>();
+        for (Class<?> type : EVENT_TYPES) {
+            byName.put(type.getName(), type);
+            byName.put("io.payonator.api." + type.getSimpleName(), type);
+        }
+        return Map.copyOf(byName);
+    }
 
     private EventCodec() {
     }

@@ -1,12 +1,12 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.AccountBalance;
-import io.payonator.api.AccountsPage;
-import io.payonator.api.ClientHistory;
-import io.payonator.api.FindAccount;
-import io.payonator.api.FindAccountsPage;
-import io.payonator.api.FindClientHistory;
-import io.payonator.api.Paging;
+import io.payonator.api.query.AccountBalance;
+import io.payonator.api.query.AccountsPage;
+import io.payonator.api.query.ClientHistory;
+import io.payonator.api.query.FindAccount;
+import io.payonator.api.query.FindAccountsPage;
+import io.payonator.api.query.FindClientHistory;
+import io.payonator.api.query.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,6 +1,6 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.AccountsPage;
+import io.payonator.api.query.AccountsPage;
 import io.payonator.query.AccountsCsv;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;

@@ -1,6 +1,6 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.ClientHistory;
+import io.payonator.api.query.ClientHistory;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.ClientCommand;
+import io.payonator.api.command.ClientCommand;
 import io.payonator.api.RejectionReason;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
-import io.payonator.api.TransactionOutcome;
+import io.payonator.api.command.TransactionOutcome;
 import io.payonator.command.intake.StoredTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;

@@ -1,6 +1,6 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.Paging;
+import io.payonator.api.query.Paging;
 import io.payonator.command.intake.TransactionIntake;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

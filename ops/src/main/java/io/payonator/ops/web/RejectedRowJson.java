@@ -2,7 +2,7 @@ package io.payonator.ops.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.payonator.api.Money;
-import io.payonator.api.RejectedTransaction;
+import io.payonator.api.query.RejectedTransaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A row of the client that the ledger rejected; an imported file's source is its name, not its path. */

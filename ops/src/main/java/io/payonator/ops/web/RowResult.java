@@ -1,7 +1,7 @@
 package io.payonator.ops.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.payonator.api.ClientCommand;
+import io.payonator.api.command.ClientCommand;
 import io.payonator.api.Money;
 import io.payonator.api.RejectionReason;
 import io.payonator.api.RowOrigin;

@@ -1,7 +1,7 @@
 package io.payonator.ops.web;
 
 import io.payonator.api.Money;
-import io.payonator.api.TransactionView;
+import io.payonator.api.query.TransactionView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An accepted deposit or withdrawal. */

@@ -1,7 +1,7 @@
 package io.payonator.ops.web;
 
-import io.payonator.api.FindTransaction;
-import io.payonator.api.TransactionView;
+import io.payonator.api.query.FindTransaction;
+import io.payonator.api.query.TransactionView;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.ops.csv.CsvRow;
 import io.payonator.ops.csv.TransactionCsvReader;

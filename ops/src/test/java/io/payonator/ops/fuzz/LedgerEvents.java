@@ -1,12 +1,12 @@
 package io.payonator.ops.fuzz;
 
-import io.payonator.api.ChargedBack;
-import io.payonator.api.Deposited;
-import io.payonator.api.Disputed;
-import io.payonator.api.Resolved;
-import io.payonator.api.RowMalformed;
-import io.payonator.api.TransactionRejected;
-import io.payonator.api.Withdrawn;
+import io.payonator.api.event.ChargedBack;
+import io.payonator.api.event.Deposited;
+import io.payonator.api.event.Disputed;
+import io.payonator.api.event.Resolved;
+import io.payonator.api.event.RowMalformed;
+import io.payonator.api.event.TransactionRejected;
+import io.payonator.api.event.Withdrawn;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.payonator.ops.jmh;
 
-import io.payonator.api.ApplyTransactions;
-import io.payonator.api.ClientCommand;
-import io.payonator.api.DepositFunds;
+import io.payonator.api.command.ApplyTransactions;
+import io.payonator.api.command.ClientCommand;
+import io.payonator.api.command.DepositFunds;
 import io.payonator.api.Money;
 import io.payonator.api.RowOrigin;
 import io.payonator.command.Client;

@@ -1,6 +1,6 @@
 package io.payonator.ops.jmh;
 
-import io.payonator.api.Deposited;
+import io.payonator.api.event.Deposited;
 import io.payonator.api.Money;
 import io.payonator.ops.serialization.LedgerEventSerializer;
 import org.axonframework.serialization.SerializedObject;

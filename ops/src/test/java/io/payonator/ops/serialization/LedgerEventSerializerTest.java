@@ -1,20 +1,21 @@
 package io.payonator.ops.serialization;
 
-import io.payonator.api.AccountOpened;
-import io.payonator.api.ChargedBack;
-import io.payonator.api.Deposited;
-import io.payonator.api.Disputed;
+import io.payonator.api.event.AccountOpened;
+import io.payonator.api.event.ChargedBack;
+import io.payonator.api.event.Deposited;
+import io.payonator.api.event.Disputed;
 import io.payonator.api.Money;
 import io.payonator.api.RejectionReason;
-import io.payonator.api.Resolved;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.event.Resolved;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
-import io.payonator.api.TransactionRejected;
+import io.payonator.api.event.TransactionRejected;
 import io.payonator.api.TransactionType;
-import io.payonator.api.Withdrawn;
+import io.payonator.api.event.Withdrawn;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +63,18 @@ class LedgerEventSerializerTest {
         SerializedObject<byte[]> json = jackson.serialize(event, byte[].class);
 
         assertThat((Object) serializer.deserialize(json)).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void eventsStoredUnderTheirNameBeforeTheMessagesMovedStillReadBack(Object event) {
+        SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+        String storedBefore = "io.payonator.api." + event.getClass().getSimpleName();
+        SerializedObject<byte[]> stored = new SimpleSerializedObject<>(serialized.getData(), byte[].class,
+                storedBefore, null);
+
+        assertThat(serializer.classForType(stored.getType())).isEqualTo(event.getClass());
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
     }
 
     @Test

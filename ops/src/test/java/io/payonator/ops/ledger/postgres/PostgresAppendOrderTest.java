@@ -1,7 +1,7 @@
 package io.payonator.ops.ledger.postgres;
 
 import io.payonator.api.RejectionReason;
-import io.payonator.api.RowMalformed;
+import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
 import io.payonator.ops.ledger.EventStoreConnections;
 import io.payonator.ops.ledger.Ledger;

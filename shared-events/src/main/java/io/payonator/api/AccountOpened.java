@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** The first well-formed row naming this client was seen: the account exists from now on (SPEC.md step 1). */
-public record AccountOpened(int client) {
-}

@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** Deposit {@code tx} was charged back: {@code amount} leaves held and total, and the account is locked. */
-public record ChargedBack(int client, long tx, Money amount) {
-}

@@ -1,9 +1,0 @@
-package io.payonator.api;
-
-/**
- * Query: how many rows of the rejects report each reason has, counting the rows reported by events
- * after position {@code afterEvent} ({@link FindRejectedRows#WHOLE_LEDGER}: all). Answered with
- * {@link RejectionCounts}.
- */
-public record CountRejectedRows(long afterEvent) {
-}

@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** A deposit was accepted: available and total grow by {@code amount}. */
-public record Deposited(int client, long tx, Money amount) {
-}

@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** Deposit {@code tx} is now under dispute: {@code amount}, the deposit's amount, moves from available to held. */
-public record Disputed(int client, long tx, Money amount) {
-}

@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** Query: one account's balances. Answered with an {@link AccountBalance}, or {@code null} when unknown. */
-public record FindAccount(int client) {
-}

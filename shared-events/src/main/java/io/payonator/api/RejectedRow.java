@@ -1,8 +1,0 @@
-package io.payonator.api;
-
-/**
- * One line of the rejects report; {@code eventPosition} is where the event reporting it sits in the
- * event store, {@code detail} the reason in words.
- */
-public record RejectedRow(String source, long line, long eventPosition, RejectionReason reason, String detail) {
-}

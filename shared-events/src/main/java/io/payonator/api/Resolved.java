@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** The dispute on deposit {@code tx} was resolved: {@code amount} moves from held back to available. */
-public record Resolved(int client, long tx, Money amount) {
-}

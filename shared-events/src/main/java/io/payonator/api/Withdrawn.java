@@ -1,5 +1,0 @@
-package io.payonator.api;
-
-/** A withdrawal was accepted: available and total shrink by {@code amount}. */
-public record Withdrawn(int client, long tx, Money amount) {
-}
