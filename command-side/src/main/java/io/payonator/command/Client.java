@@ -46,6 +46,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * outcome event: the accepted change, or {@link TransactionRejected} with its reason; a row's
  * command answers with the same decision as a {@link TransactionOutcome}.
  * State changes only in the event sourcing handlers, so replaying the events rebuilds it exactly.
+ * A client restored from a snapshot holds its balances but not its deposits: a row that names a
+ * deposit first recalls it from the {@link StoredDeposits}, the committed events' own record of it.
  */
 @Aggregate(repository = ClientAggregateConfiguration.REPOSITORY,
         commandTargetResolver = ClientAggregateConfiguration.TARGET_RESOLVER)
@@ -56,7 +58,7 @@ public class Client {
     private Money available = Money.ZERO;
     private Money held = Money.ZERO;
     private boolean locked;
-    private final DepositBook deposits = new DepositBook();
+    private DepositBook deposits = new DepositBook();
 
     protected Client() {
         // Axon creates the instance, then applies history or the first command to it
@@ -80,24 +82,27 @@ public class Client {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    TransactionOutcome handle(DisputeDeposit command) {
+    TransactionOutcome handle(DisputeDeposit command, StoredDeposits stored) {
         openIfNew(command);
+        deposits.recall(command.client(), command.tx(), stored);
         return decide(command, disputeRejection(command),
                 () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    TransactionOutcome handle(ResolveDispute command) {
+    TransactionOutcome handle(ResolveDispute command, StoredDeposits stored) {
         openIfNew(command);
+        deposits.recall(command.client(), command.tx(), stored);
         return decide(command, resolveRejection(command),
                 () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    TransactionOutcome handle(ChargeBackDeposit command) {
+    TransactionOutcome handle(ChargeBackDeposit command, StoredDeposits stored) {
         openIfNew(command);
+        deposits.recall(command.client(), command.tx(), stored);
         return decide(command, chargebackRejection(command),
                 () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
     }
@@ -108,23 +113,23 @@ public class Client {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ApplyTransactions batch) {
+    void handle(ApplyTransactions batch, StoredDeposits stored) {
         for (ClientCommand row : batch.rows()) {
-            decide(row);
+            decide(row, stored);
         }
     }
 
-    private TransactionOutcome decide(ClientCommand row) {
+    private TransactionOutcome decide(ClientCommand row, StoredDeposits stored) {
         if (row instanceof DepositFunds deposit) {
             return handle(deposit);
         } else if (row instanceof WithdrawFunds withdrawal) {
             return handle(withdrawal);
         } else if (row instanceof DisputeDeposit dispute) {
-            return handle(dispute);
+            return handle(dispute, stored);
         } else if (row instanceof ResolveDispute resolve) {
-            return handle(resolve);
+            return handle(resolve, stored);
         } else if (row instanceof ChargeBackDeposit chargeback) {
-            return handle(chargeback);
+            return handle(chargeback, stored);
         } else {
             throw new IllegalArgumentException("unknown row command " + row);
         }
@@ -166,7 +171,7 @@ public class Client {
         if (locked) {
             return Optional.of(ACCOUNT_LOCKED);
         }
-        DepositBook.State state = deposits.stateOf(command.tx());
+        DepositState state = deposits.stateOf(command.tx());
         return switch (state) {
             case UNKNOWN -> Optional.of(UNKNOWN_TX);
             case DISPUTED -> Optional.of(ALREADY_DISPUTED);
@@ -221,11 +226,13 @@ public class Client {
 
     /** Bytes {@link #writeSnapshot} writes. */
     int snapshotBytes() {
-        return Short.BYTES + clientId.getBytes(StandardCharsets.UTF_8).length + 2 * Long.BYTES + 1
-                + deposits.snapshotBytes();
+        return Short.BYTES + clientId.getBytes(StandardCharsets.UTF_8).length + 2 * Long.BYTES + 1;
     }
 
-    /** The state of this account, for a snapshot ({@link ClientSnapshots}). */
+    /**
+     * The state of this account, for a snapshot ({@link ClientSnapshots}): its balances and lock, not
+     * its deposits, which are stored apart ({@link StoredDeposits}).
+     */
     void writeSnapshot(ByteBuffer out) {
         byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
         out.putShort((short) id.length);
@@ -233,7 +240,6 @@ public class Client {
         out.putLong(available.units());
         out.putLong(held.units());
         out.put((byte) (locked ? 1 : 0));
-        deposits.writeTo(out);
     }
 
     /** The account as a snapshot written by {@link #writeSnapshot} left it. */
@@ -245,7 +251,7 @@ public class Client {
         client.available = new Money(in.getLong());
         client.held = new Money(in.getLong());
         client.locked = in.get() != 0;
-        client.deposits.readFrom(in);
+        client.deposits = DepositBook.restored();
         return client;
     }
 
@@ -269,20 +275,20 @@ public class Client {
     void on(Disputed event) {
         available = available.minus(event.amount());
         held = held.plus(event.amount());
-        deposits.markDisputed(event.tx());
+        deposits.markDisputed(event.tx(), event.amount());
     }
 
     @EventSourcingHandler
     void on(Resolved event) {
         held = held.minus(event.amount());
         available = available.plus(event.amount());
-        deposits.markUndisputed(event.tx());
+        deposits.markUndisputed(event.tx(), event.amount());
     }
 
     @EventSourcingHandler
     void on(ChargedBack event) {
         held = held.minus(event.amount());
         locked = true;
-        deposits.markChargedBack(event.tx());
+        deposits.markChargedBack(event.tx(), event.amount());
     }
 }

@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +33,16 @@ public final class ClientSnapshotter implements AutoCloseable {
     });
     private final SnapshotTriggerDefinition trigger;
 
-    /** @param everyEvents events of a client between snapshots; 0 for none (a temporary ledger) */
-    public ClientSnapshotter(EventStore eventStore, int everyEvents) {
+    /**
+     * @param handlerParameters what the client's handlers may ask for beside the message
+     * @param everyEvents events of a client between snapshots; 0 for none
+     */
+    public ClientSnapshotter(EventStore eventStore, ParameterResolverFactory handlerParameters, int everyEvents) {
         AggregateSnapshotter snapshotter = new CommittedEventsSnapshotter(AggregateSnapshotter.builder()
                 .eventStore(eventStore)
-                .aggregateFactories(new GenericAggregateFactory<>(Client.class))
+                .parameterResolverFactory(handlerParameters)
+                .aggregateFactories(new GenericAggregateFactory<>(
+                        AnnotatedAggregateMetaModelFactory.inspectAggregate(Client.class, handlerParameters)))
                 .executor(executor));
         trigger = everyEvents > 0 ? new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents)
                 : NoSnapshotTriggerDefinition.INSTANCE;

@@ -2,32 +2,58 @@ package io.payonator.command;
 
 import io.payonator.api.Money;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * The accepted deposits of one client and their dispute state: what disputes, resolves and
  * chargebacks refer to. Withdrawals are not kept: they cannot be disputed.
  *
- * <p>Every deposit a client ever made can be disputed, so all are kept, for every client, for as
- * long as the aggregate is cached: an open-addressing table of primitive arrays, about 30 bytes a
- * deposit instead of the 100 or so of a map of boxed entries, so ten million rows fit in a small heap.
+ * <p>A client sourced from its first event has every deposit it ever made here ({@code complete}).
+ * One restored from a snapshot has only those its later events touched: a snapshot carries no
+ * deposits, so that a client with a million of them loads in a few milliseconds, and the one a
+ * dispute names is recalled from the {@link StoredDeposits} when it is needed.
+ *
+ * <p>An open-addressing table of primitive arrays: about 30 bytes a deposit instead of the 100 or so
+ * of a map of boxed entries, so ten million rows fit in a small heap.
  */
 final class DepositBook {
 
-    enum State { UNKNOWN, UNDISPUTED, DISPUTED, CHARGED_BACK }
-
     private static final long EMPTY = -1;
-    private static final State[] STATES = State.values();
 
     private long[] txs = emptyTable(4);
     private long[] amounts = new long[4];
     private byte[] states = new byte[4];
     private int size;
+    private final boolean complete;
 
-    State stateOf(long tx) {
+    /** An empty book of a client sourced from its first event: a deposit not here does not exist. */
+    DepositBook() {
+        this(true);
+    }
+
+    private DepositBook(boolean complete) {
+        this.complete = complete;
+    }
+
+    /** The book of a client restored from a snapshot: deposits not here may be stored. */
+    static DepositBook restored() {
+        return new DepositBook(false);
+    }
+
+    /**
+     * Makes sure deposit {@code tx} is here if {@code client} made it: a restored book asks the stored
+     * deposits for one it does not hold. Called before a row that names a deposit is decided.
+     */
+    void recall(int client, long tx, StoredDeposits stored) {
+        if (complete || find(tx) >= 0) {
+            return;
+        }
+        stored.find(client, tx).ifPresent(deposit -> put(tx, deposit.amount().units(), deposit.state()));
+    }
+
+    DepositState stateOf(long tx) {
         int slot = find(tx);
-        return slot < 0 ? State.UNKNOWN : STATES[states[slot]];
+        return slot < 0 ? DepositState.UNKNOWN : DepositState.fromCode(states[slot]);
     }
 
     /** @throws IllegalStateException if {@code tx} is not a deposit of this client */
@@ -36,6 +62,41 @@ final class DepositBook {
     }
 
     void record(long tx, Money amount) {
+        put(tx, amount.units(), DepositState.UNDISPUTED);
+    }
+
+    void markDisputed(long tx, Money amount) {
+        mark(tx, amount, DepositState.DISPUTED);
+    }
+
+    void markUndisputed(long tx, Money amount) {
+        mark(tx, amount, DepositState.UNDISPUTED);
+    }
+
+    void markChargedBack(long tx, Money amount) {
+        mark(tx, amount, DepositState.CHARGED_BACK);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * A restored book learns a deposit made before its snapshot from the event that changes it,
+     * which carries the amount; a complete one holds every deposit its events name.
+     */
+    private void mark(long tx, Money amount, DepositState state) {
+        int slot = find(tx);
+        if (slot >= 0) {
+            states[slot] = (byte) state.code();
+        } else if (!complete) {
+            put(tx, amount.units(), state);
+        } else {
+            throw new IllegalStateException("tx " + tx + " is not a deposit of this client");
+        }
+    }
+
+    private void put(long tx, long units, DepositState state) {
         if ((size + 1) * 4L > txs.length * 3L) {
             grow();
         }
@@ -44,61 +105,8 @@ final class DepositBook {
             size++;
         }
         txs[slot] = tx;
-        amounts[slot] = amount.units();
-        states[slot] = (byte) State.UNDISPUTED.ordinal();
-    }
-
-    void markDisputed(long tx) {
-        mark(tx, State.DISPUTED);
-    }
-
-    void markUndisputed(long tx) {
-        mark(tx, State.UNDISPUTED);
-    }
-
-    void markChargedBack(long tx) {
-        mark(tx, State.CHARGED_BACK);
-    }
-
-    private void mark(long tx, State state) {
-        states[existing(tx)] = (byte) state.ordinal();
-    }
-
-    /** Bytes {@link #writeTo} writes: the table's capacity and size, then its three arrays whole. */
-    int snapshotBytes() {
-        return 2 * Integer.BYTES + txs.length * (2 * Long.BYTES + 1);
-    }
-
-    /**
-     * The table as it is in memory, slots and all (empty ones too): reading it back is three bulk
-     * copies, with no hashing or probing per deposit, so a client with a million deposits loads in
-     * milliseconds even before the JIT has compiled anything.
-     */
-    void writeTo(ByteBuffer out) {
-        out.putInt(txs.length);
-        out.putInt(size);
-        out.asLongBuffer().put(txs);
-        out.position(out.position() + txs.length * Long.BYTES);
-        out.asLongBuffer().put(amounts);
-        out.position(out.position() + amounts.length * Long.BYTES);
-        out.put(states);
-    }
-
-    /** Replaces this (empty) table with the one {@link #writeTo} wrote. */
-    void readFrom(ByteBuffer in) {
-        int capacity = in.getInt();
-        if (Integer.bitCount(capacity) != 1) {
-            throw new IllegalArgumentException("a deposit table of " + capacity + " slots, not a power of two");
-        }
-        size = in.getInt();
-        txs = new long[capacity];
-        amounts = new long[capacity];
-        states = new byte[capacity];
-        in.asLongBuffer().get(txs);
-        in.position(in.position() + capacity * Long.BYTES);
-        in.asLongBuffer().get(amounts);
-        in.position(in.position() + capacity * Long.BYTES);
-        in.get(states);
+        amounts[slot] = units;
+        states[slot] = (byte) state.code();
     }
 
     private int existing(long tx) {

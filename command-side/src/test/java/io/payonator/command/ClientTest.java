@@ -47,6 +47,7 @@ class ClientTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource(StoredDeposits.NONE);
     }
 
     // --- commands and events, briefly -------------------------------------------------------

@@ -1,35 +1,44 @@
 package io.payonator.ops.ledger;
 
+import io.payonator.api.Money;
+import io.payonator.command.DepositState;
+import io.payonator.command.StoredDeposits;
 import io.payonator.command.intake.InMemoryTransactionIdRegistry;
-import io.payonator.command.intake.Reservations;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The ledger's stored tx-id reservations ({@link TxReservationTable}), read without reading any
- * event: all of them for a bulk import, which decides its rows against memory, or one id at a
- * time for the service.
+ * The ledger's stored tx-id reservations and deposits ({@link TxReservationTable}), read without
+ * reading any event: all reservations for a bulk import, which decides its rows against memory, or
+ * one id at a time for the service; and one deposit at a time for a client restored from its
+ * snapshot ({@link StoredDeposits}).
  *
- * <p>A ledger written before the table existed has its reservations only in its events. The
- * migration that made the table marks such a ledger, and the first start of this version reads
- * its history once to fill the table.
+ * <p>A ledger written before the table existed, or before it held the deposits, has them only in
+ * its events. The migration that changed the table marks such a ledger, and the first start of
+ * this version reads its history once to fill the table.
  */
 @Component
-public class TxReservations {
+public class TxReservations implements StoredDeposits {
 
     private static final Logger log = LoggerFactory.getLogger(TxReservations.class);
     private static final String UPGRADE = "tx_reservation";
     private static final int BATCH = 10_000;
+    private static final String FIND_DEPOSIT = "SELECT amount, dispute_state FROM tx_reservation"
+            + " WHERE tx = ? AND client = ? AND dispute_state IS NOT NULL";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -54,33 +63,47 @@ public class TxReservations {
         return !jdbc.queryForList("SELECT tx FROM tx_reservation WHERE tx = ?", Long.class, tx).isEmpty();
     }
 
+    @Override
+    public Optional<Deposit> find(int client, long tx) {
+        return jdbc.query(FIND_DEPOSIT, row -> row.next()
+                ? Optional.of(new Deposit(new Money(row.getLong(1)), DepositState.fromCode(row.getInt(2))))
+                : Optional.<Deposit>empty(), tx, client);
+    }
+
     @PostConstruct
     void upgrade() {
         if (jdbc.queryForList("SELECT name FROM ledger_upgrade WHERE name = ?", String.class, UPGRADE).isEmpty()) {
             return;
         }
-        log.info("reading the ledger's events once to store its tx-id reservations (first start of this version)");
-        transactions.executeWithoutResult(status -> {
-            List<Object[]> batch = new ArrayList<>(BATCH);
-            try (Stream<? extends EventMessage<?>> history = storage.readEvents(null, false)) {
-                history.mapToLong(Reservations::reservedBy)
-                        .filter(tx -> tx != Reservations.NONE)
-                        .forEach(tx -> {
-                            batch.add(new Object[]{tx});
-                            if (batch.size() == BATCH) {
-                                flush(batch);
-                            }
-                        });
-            }
-            flush(batch);
-            jdbc.update("DELETE FROM ledger_upgrade WHERE name = ?", UPGRADE);
-        });
+        log.info("reading the ledger's events once to store its tx-id reservations and deposits"
+                + " (first start of this version)");
+        transactions.executeWithoutResult(status -> rebuildFromEvents());
     }
 
-    private void flush(List<Object[]> batch) {
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(TxReservationTable.INSERT, batch);
-            batch.clear();
+    /** The table as the stored events make it, written as the event store writes it with new events. */
+    private void rebuildFromEvents() {
+        jdbc.update("DELETE FROM tx_reservation");
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+        try (Stream<? extends EventMessage<?>> history = storage.readEvents(null, false)) {
+            history.forEach(event -> {
+                batch.add(event);
+                if (batch.size() == BATCH) {
+                    store(connection, batch);
+                }
+            });
         }
+        store(connection, batch);
+        jdbc.update("DELETE FROM ledger_upgrade WHERE name = ?", UPGRADE);
+    }
+
+    private static void store(Connection connection, List<EventMessage<?>> batch) {
+        try {
+            TxReservationTable.insert(connection, batch, exception -> false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the tx-id reservations read from the events: "
+                    + e.getMessage(), e);
+        }
+        batch.clear();
     }
 }

@@ -38,6 +38,7 @@ class ModelBasedTest {
     private static final String CHUNK_ROWS = "payonator.import.chunk-rows";
     private static final String PAGE_ROWS = "payonator.reports.page-rows";
     private static final String PROJECTION_BATCH = "payonator.projection.batch-events";
+    private static final String SNAPSHOT_EVENTS = "payonator.snapshots.every-events";
 
     @TempDir
     Path work;
@@ -62,6 +63,7 @@ class ModelBasedTest {
         System.clearProperty(CHUNK_ROWS);
         System.clearProperty(PAGE_ROWS);
         System.clearProperty(PROJECTION_BATCH);
+        System.clearProperty(SNAPSHOT_EVENTS);
     }
 
     @ParameterizedTest(name = "stream seed {0}")
@@ -89,6 +91,7 @@ class ModelBasedTest {
         System.setProperty(CHUNK_ROWS, run.chunkRows());
         System.setProperty(PAGE_ROWS, run.pageRows());
         System.setProperty(PROJECTION_BATCH, run.projectionBatch());
+        System.setProperty(SNAPSHOT_EVENTS, run.snapshotEvents());
         Path rejects = work.resolve("rejects.csv");
         Cli.Result engine = importAll(files, run.workers(), rejects, alwaysPersistent);
 

@@ -8,10 +8,13 @@ import java.util.SplittableRandom;
 /**
  * One try of the model-based test, all drawn from its seed: the stream, how the engine runs it
  * (workers, rows per chunk, rows per page of the rejects report, events per projection batch: small
- * batches put a client's events in many batches, whose net changes add up to the balances), and whether it is imported whole or cut in two imports into one ledger.
+ * batches put a client's events in many batches, whose net changes add up to the balances, events per
+ * client snapshot: frequent snapshots make the later import of a cut stream restore its clients from
+ * snapshots, which recall old deposits from the stored ones), and whether it is imported whole or cut
+ * in two imports into one ledger.
  */
 record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]> imports, String pageRows,
-                String projectionBatch) {
+                String projectionBatch, String snapshotEvents) {
 
     private static final int[] WORKERS = {1, 2, 3, 4, 8};
 
@@ -24,7 +27,9 @@ record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]>
         List<byte[]> imports = random.nextInt(4) == 0 ? cutInTwo(input) : List.of(input);
         String pageRows = random.nextBoolean() ? "10000" : Integer.toString(1 + random.nextInt(300));
         String projectionBatch = random.nextBoolean() ? "10000" : Integer.toString(1 + random.nextInt(64));
-        return new ModelRun(seed, rows, workers, chunkRows, imports, pageRows, projectionBatch);
+        // drawn last, so that the draws before it stay what they were for a seed
+        String snapshotEvents = random.nextBoolean() ? "1000" : Integer.toString(1 + random.nextInt(20));
+        return new ModelRun(seed, rows, workers, chunkRows, imports, pageRows, projectionBatch, snapshotEvents);
     }
 
     /** The stream cut at a line end in its middle; the second part gets its own header. */
@@ -47,7 +52,7 @@ record ModelRun(long seed, int rows, int workers, String chunkRows, List<byte[]>
     @Override
     public String toString() {
         return String.format("seed %d: %d rows, %d import(s), %d workers, chunks of %s rows, report pages of %s rows,"
-                + " projection batches of %s events", seed, rows, imports.size(), workers, chunkRows, pageRows,
-                projectionBatch);
+                + " projection batches of %s events, snapshots every %s events", seed, rows, imports.size(), workers,
+                chunkRows, pageRows, projectionBatch, snapshotEvents);
     }
 }
