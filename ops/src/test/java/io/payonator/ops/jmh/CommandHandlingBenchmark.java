@@ -7,6 +7,7 @@ import io.payonator.api.Money;
 import io.payonator.api.RowOrigin;
 import io.payonator.command.Client;
 import io.payonator.command.ClientCache;
+import io.payonator.command.StoredDeposits;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -50,6 +51,7 @@ public class CommandHandlingBenchmark extends MicroBenchmark {
     public void start() {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> new DiscardingStorageEngine())
+                .registerComponent(StoredDeposits.class, config -> StoredDeposits.NONE)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Client.class)
                         .configureCache(config -> new ClientCache()))
                 .buildConfiguration();
