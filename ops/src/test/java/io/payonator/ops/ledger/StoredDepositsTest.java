@@ -86,12 +86,9 @@ class StoredDepositsTest {
     @EnumSource(Backend.class)
     void disputesOfDepositsMadeBeforeTheSnapshotsAreDecidedAsFromTheWholeHistory(Backend backend) throws Exception {
         String db = backend.newLedger(work);
-        Path deposits = Files.writeString(work.resolve("deposits.csv"), DEPOSITS);
+        Path deposits = importInto(db, "deposits.csv", DEPOSITS);
+        Path touch = importInto(db, "touch.csv", TOUCH);
         Path disputes = Files.writeString(work.resolve("disputes.csv"), DISPUTES);
-
-        Path touch = Files.writeString(work.resolve("touch.csv"), TOUCH);
-        imported(Cli.run(deposits.toString(), "--db", db, "-q"));
-        imported(Cli.run(touch.toString(), "--db", db, "-q"));
         assertThat(latestSnapshot(backend, db)).as("client 1 snapshotted after its third deposit")
                 .isGreaterThanOrEqualTo(4);
         Cli.Result result = Cli.run(disputes.toString(), "--db", db, "-q");
@@ -105,9 +102,8 @@ class StoredDepositsTest {
     @EnumSource(Backend.class)
     void aTableWithoutItsDepositsIsRebuiltFromTheEventsAtTheNextStart(Backend backend) throws Exception {
         String db = backend.newLedger(work);
-        Path deposits = Files.writeString(work.resolve("deposits.csv"), DEPOSITS);
+        Path deposits = importInto(db, "deposits.csv", DEPOSITS);
         Path disputes = Files.writeString(work.resolve("disputes.csv"), DISPUTES);
-        imported(Cli.run(deposits.toString(), "--db", db, "-q"));
         List<String> stored = table(backend, db);
         update(backend, db, "UPDATE tx_reservation SET client = NULL, amount = NULL, dispute_state = NULL",
                 "DELETE FROM tx_reservation WHERE tx = 4", "INSERT INTO ledger_upgrade (name) VALUES ('tx_reservation')");
@@ -120,8 +116,11 @@ class StoredDepositsTest {
         assertThat(result.out()).isEqualTo(model(deposits, disputes));
     }
 
-    private static void imported(Cli.Result result) {
+    private Path importInto(String db, String name, String csv) throws Exception {
+        Path file = Files.writeString(work.resolve(name), csv);
+        Cli.Result result = Cli.run(file.toString(), "--db", db, "-q");
         assertThat(result.exitCode()).as(result.err()).isZero();
+        return file;
     }
 
     private static String model(Path... files) throws Exception {
