@@ -49,6 +49,8 @@ public final class SqliteLocation implements LedgerLocation {
             // a throwaway ledger need not survive a power loss: skip the syncs
             properties.put("payonator.sqlite.synchronous", "OFF");
             properties.put("payonator.sqlite.projection-synchronous", "OFF");
+            // nor is it opened again: a client snapshot would only read its events back for nothing
+            properties.put("payonator.snapshots.every-events", "0");
         }
         return properties;
     }
