@@ -66,7 +66,10 @@ public class ClusterConfiguration {
 
     /** A fair share of the projection's segments: each node as many as the nodes it sees leave it. */
     @Bean
-    ProjectionShare projectionShare(ClusterMembership membership) {
-        return total -> (total + membership.size() - 1) / membership.size();
+    ProjectionShare projectionShare(JChannel channel) {
+        return total -> {
+            int nodes = ClusterMembership.size(channel);
+            return (total + nodes - 1) / nodes;
+        };
     }
 }

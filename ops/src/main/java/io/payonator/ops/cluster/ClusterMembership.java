@@ -92,7 +92,7 @@ public final class ClusterMembership implements SmartLifecycle {
     }
 
     /** How many members this node sees, itself included; 1 before it has joined. */
-    int size() {
+    static int size(JChannel channel) {
         View view = channel.getView();
         return view == null ? 1 : Math.max(1, view.size());
     }

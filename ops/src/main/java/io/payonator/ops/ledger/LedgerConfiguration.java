@@ -148,11 +148,13 @@ public class LedgerConfiguration {
                                                        @Value("${" + Ledger.PROJECTION_AUTO_START + ":true}") boolean autoStart,
                                                        @Value("${" + POOLED_PROPERTY + ":false}") boolean pooled,
                                                        ObjectProvider<ProjectionShare> share) {
-        ProjectionShare segments = share.getIfAvailable(() -> total -> total);
+        // the share is looked up when Axon builds the processor, not now: in a cluster it comes from
+        // the cluster's channel, whose command bus needs Axon's configuration, which needs this module
         return configurer -> configurer.eventProcessing()
                 .registerEventProcessor(BalanceProjection.PROCESSING_GROUP,
                         (name, config, handlers) -> pooled && autoStart
-                                ? pooledProcessor(name, config, handlers, batchEvents, segments)
+                                ? pooledProcessor(name, config, handlers, batchEvents,
+                                        share.getIfAvailable(() -> total -> total))
                                 : balanceProcessor(name, config, handlers, batchEvents, autoStart))
                 .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());

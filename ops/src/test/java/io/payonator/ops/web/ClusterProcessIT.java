@@ -87,6 +87,7 @@ class ClusterProcessIT {
         String db = TestPostgres.newDatabase();
         int[] ports = freePorts(3);
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
+        prepareLauncher();
         Node[] nodes = new Node[3];
         for (int i = 0; i < 3; i++) {
             nodes[i] = start(db, members, ports[i], SECRET, "node" + i);
@@ -172,6 +173,9 @@ class ClusterProcessIT {
             if (attempt > 0) {
                 retries.incrementAndGet();
                 Thread.sleep(attempt % 3 == 0 ? 500 : 50);
+            }
+            if (node.uri() == null) {
+                continue;  // a node starting again has not said where it listens yet
             }
             HttpResponse<String> response;
             try {
@@ -265,6 +269,13 @@ class ClusterProcessIT {
         for (Node node : nodes) {
             assertThat(sockets).as("UDP sockets of " + node.name).doesNotContain("pid=" + node.process.pid() + ",");
         }
+    }
+
+    /** The launcher unpacks the jar on its first run: once, before processes start side by side. */
+    private static void prepareLauncher() throws Exception {
+        Process version = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(version.waitFor(5, TimeUnit.MINUTES)).isTrue();
     }
 
     private Node start(String db, String members, int port, String secret, String name) throws IOException {
