@@ -75,6 +75,9 @@ class ClusterProcessIT {
 
     private final Map<Long, List<Answer>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
+    private final Set<Long> twins = ConcurrentHashMap.newKeySet();
     private final AtomicInteger posted = new AtomicInteger();
 
     @AfterEach
@@ -100,6 +103,7 @@ class ClusterProcessIT {
         }
         assertNoUdp(nodes);
         assertStrangerCannotJoin(db, members, nodes[0]);
+        assertPlainWritersAreRefused(db, nodes[0], ports[0]);
 
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS * 2);
         AtomicLong nextTx = new AtomicLong(1);
@@ -138,8 +142,10 @@ class ClusterProcessIT {
         Cli.Result replay = Cli.run("replay", "--db", db);
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).isEqualTo(accounts);
-        System.err.printf("cluster IT: %d rows posted, 1 node killed (SIGKILL) and restarted, %d retries, %d tx ids"
-                + " answered%n", posted.get(), retries.get(), answers.size());
+        System.err.printf("cluster IT: %d rows posted (%d tx ids also to a second node at once), 1 node killed"
+                        + " (SIGKILL) and restarted, %d retries (%d answered 503, %d found no node listening), %d tx ids"
+                        + " answered%n", posted.get(), twins.size(), retries.get(), unavailable.get(),
+                unreachable.get(), answers.size());
     }
 
     /** One writer: rows round-robin over the nodes; some tx ids also go to a second node at once. */
@@ -153,6 +159,7 @@ class ClusterProcessIT {
             if (row % TWIN_EVERY == 0) {
                 // the same tx id, another client, another node, at the same moment
                 int twinClient = (client + 1) % CLIENTS;
+                twins.add(tx);
                 Future<?> twin = pool.submit(() -> post(nodes, (first + 1) % 3, tx, twinClient, "deposit", units));
                 post(nodes, first, tx, client, deposit ? "deposit" : "withdrawal", units);
                 twin.get();
@@ -185,9 +192,11 @@ class ClusterProcessIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
+                unreachable.incrementAndGet();
                 continue;
             }
             if (response.statusCode() == 503) {
+                unavailable.incrementAndGet();
                 assertThat(response.headers().firstValue("Retry-After")).as("503 without Retry-After").isPresent();
                 continue;
             }
@@ -237,6 +246,10 @@ class ClusterProcessIT {
         expected.forEach((client, total) -> assertThat(balances.get(client)).as("total of client " + client)
                 .isEqualTo(total));
         assertThat(accepted).as("rows were accepted").hasSizeGreaterThan(WRITERS * ROWS_PER_WRITER / 2);
+        for (long tx : twins) {
+            assertThat(answers.get(tx)).as("tx " + tx + ", sent to two nodes at once, is a duplicate once")
+                    .hasSize(2).anyMatch(answer -> "duplicate_tx".equals(answer.reason()));
+        }
     }
 
     private static long units(String amount) {
@@ -261,14 +274,40 @@ class ClusterProcessIT {
         assertThat(Files.readString(work.resolve("no-secret.txt"))).contains("secret");
     }
 
-    /** The JVMs of the nodes have no UDP socket: cluster traffic is TCP to the listed members only. */
+    /**
+     * The JVMs of the nodes have no UDP socket: cluster traffic is TCP to the listed members only.
+     * (Their TCP sockets are listed with their pids, so the tool shows processes here.)
+     */
     private static void assertNoUdp(Node[] nodes) throws Exception {
-        Process ss = new ProcessBuilder("ss", "-uanp").redirectErrorStream(true).start();
-        String sockets = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ss.waitFor();
+        String udp = sockets("-uanp");
+        String tcp = sockets("-tanp");
         for (Node node : nodes) {
-            assertThat(sockets).as("UDP sockets of " + node.name).doesNotContain("pid=" + node.process.pid() + ",");
+            assertThat(tcp).as("TCP sockets of " + node.name).contains("pid=" + node.process.pid() + ",");
+            assertThat(udp).as("UDP sockets of " + node.name).doesNotContain("pid=" + node.process.pid() + ",");
         }
+    }
+
+    private static String sockets(String options) throws Exception {
+        Process ss = new ProcessBuilder("ss", options).redirectErrorStream(true).start();
+        String sockets = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ss.waitFor()).isZero();
+        return sockets;
+    }
+
+    /**
+     * While the cluster serves the ledger, a plain import is refused, naming the nodes; and a replay
+     * from the service, which this version cannot run over the whole cluster, changes nothing.
+     */
+    private void assertPlainWritersAreRefused(String db, Node node, int clusterPort) throws Exception {
+        Path rows = work.resolve("rows.csv");
+        Files.writeString(rows, "type,client,tx,amount\ndeposit,1,4000000000,1.0\n");
+        Cli.Result imported = Cli.run(rows.toString(), "--db", db);
+        assertThat(imported.exitCode()).as(imported.err()).isNotZero();
+        assertThat(imported.err()).contains("served by a cluster").contains("127.0.0.1:" + clusterPort);
+        HttpResponse<String> replay = http.send(HttpRequest.newBuilder(node.uri().resolve("/admin/replay"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
     }
 
     /** The launcher unpacks the jar on its first run: once, before processes start side by side. */
