@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How far the balance projection is behind the event store, in events, for health and metrics:
  * from values in memory, so that it answers at once however large the ledger and whatever a write
- * is doing. The projection's position is its processor's token. The store's last position is read
- * once, then again after every write: the service is the only process writing its ledger (the
- * ledger lock), and {@link OnlineIntake} says when it has stored events.
+ * is doing. The projection's position is its processor's token; on PostgreSQL, whose pooled
+ * projection may have segments on other nodes, the slowest segment's in the token store (a query of
+ * a few rows). The store's last position is read once, then again after every write: a service
+ * alone is the only process writing its ledger (the ledger lock), and {@link OnlineIntake} says
+ * when it has stored events; a node of a cluster reads it again at most once a second.
  */
 @Component
 class ProjectionLag {
