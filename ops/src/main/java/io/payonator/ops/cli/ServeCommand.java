@@ -1,6 +1,8 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.cluster.ClusterSettings;
 import io.payonator.ops.ledger.LedgerLocation;
+import io.payonator.ops.ledger.postgres.PostgresLocation;
 import io.payonator.ops.web.LedgerService;
 import io.payonator.ops.web.security.SecurityConfiguration;
 import io.payonator.ops.web.security.TokenFile;
@@ -85,6 +87,23 @@ final class ServeCommand implements Callable<Integer> {
             + " the document names its server relative to itself (/).")
     private String publicUrl;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+            description = "Serve as one node of a cluster (PostgreSQL ledgers only): every member's cluster address,"
+                    + " this node's included. Cluster traffic is TCP to exactly these addresses. Needs --cluster-bind"
+                    + " and the members' secret (--cluster-secret or " + ClusterSettings.SECRET_VARIABLE + ").")
+    private String cluster;
+
+    @Option(names = "--cluster-bind", paramLabel = "HOST:PORT",
+            description = "This node's own address among the --cluster members.")
+    private String clusterBind;
+
+    @Option(names = "--cluster-secret", paramLabel = "SECRET",
+            defaultValue = "${env:" + ClusterSettings.SECRET_VARIABLE + "}",
+            description = "The members' shared secret, 16 characters or more (default: the environment variable "
+                    + ClusterSettings.SECRET_VARIABLE + ", which keeps it out of the process list). A process"
+                    + " without it cannot join.")
+    private String clusterSecret;
+
     ServeCommand(Console console) {
         this.console = console;
     }
@@ -94,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         String tokens = System.getenv(SecurityConfiguration.TOKENS_VARIABLE);
         Optional<URI> url = publicUrl == null ? Optional.empty() : publicUrl(publicUrl);
         checkUsage(tokens, url);
+        ClusterSettings node = clusterSettings();
         if (!db.exists()) {
             console.notice(db + " does not exist yet: serving a new, empty ledger there");
         }
@@ -102,14 +122,38 @@ final class ServeCommand implements Callable<Integer> {
         try {
             service = LedgerService.start(new LedgerService.Settings(db, port, bind, token).withTokensFile(tokensFile)
                     .withTokens(tokens).withOpenReads(openReads).withPublicUrl(url.orElse(null))
-                    .withTls(tlsCertificate == null ? null : new LedgerService.Tls(tlsCertificate, tlsKey)));
+                    .withTls(tlsCertificate == null ? null : new LedgerService.Tls(tlsCertificate, tlsKey))
+                    .withCluster(node));
         } catch (RuntimeException e) {
             return failedStart(e);
         }
         console.err().println("payonator: serving " + db + " at " + service.uri()
+                + (node == null ? "" : " as " + node)
                 + " (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html); stop with Ctrl-C");
         awaitShutdown(service);
         return ExitCode.OK;
+    }
+
+    /** The node's cluster, or {@code null} when it serves alone. The secret is never echoed. */
+    private ClusterSettings clusterSettings() {
+        if (cluster == null) {
+            if (clusterBind != null) {
+                throw usageError("--cluster-bind goes with --cluster: give the members' addresses too");
+            }
+            return null;
+        }
+        if (!PostgresLocation.BACKEND.equals(db.backend())) {
+            throw usageError("--cluster needs a PostgreSQL ledger (--db jdbc:postgresql://HOST:PORT/DATABASE?user=NAME):"
+                    + " a " + db.backend() + " ledger is written by one process only");
+        }
+        if (clusterBind == null) {
+            throw usageError("--cluster needs --cluster-bind HOST:PORT, this node's own address among the members");
+        }
+        try {
+            return ClusterSettings.parse(cluster, clusterBind, clusterSecret);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
     }
 
     /** Why the tokens cannot be used: none at all, or a tokens file or variable that does not read. */

@@ -44,7 +44,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Opens (creating if needed) the ledger at {@code location}. */
     public static Ledger open(LedgerLocation location) {
-        return start(commandLine(), location, Map.of());
+        return start(commandLine(), location, location.lockForWriting(), Map.of());
     }
 
     /**
@@ -70,7 +70,17 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger serve(LedgerLocation location, Class<?> service, Map<String, Object> properties) {
         return start(new SpringApplicationBuilder(LedgerApplication.class, service).web(WebApplicationType.SERVLET)
-                .profiles(SERVE_PROFILE), location, properties);
+                .profiles(SERVE_PROFILE), location, location.lockForWriting(), properties);
+    }
+
+    /**
+     * As {@link #serve}, as the node {@code node} of a cluster: with a cluster node's share of the
+     * writer's lock, and {@code properties} that configure the cluster ({@code io.payonator.ops.cluster}).
+     */
+    public static Ledger serveInCluster(LedgerLocation location, String node, Class<?> service,
+                                        Map<String, Object> properties) {
+        return start(new SpringApplicationBuilder(LedgerApplication.class, service).web(WebApplicationType.SERVLET)
+                .profiles(SERVE_PROFILE), location, location.lockForCluster(node), properties);
     }
 
     /**
@@ -78,8 +88,7 @@ public final class Ledger implements AutoCloseable {
      * is still held, so no other process has it open.
      */
     private static Ledger start(SpringApplicationBuilder application, LedgerLocation location,
-                                Map<String, Object> extra) {
-        LedgerLocation.WriterLock lock = location.lockForWriting();
+                                LedgerLocation.WriterLock lock, Map<String, Object> extra) {
         boolean created = !location.exists();
         try {
             if (created) {

@@ -14,6 +14,11 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -42,6 +47,11 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
+
+    /** Whether the projection is a pooled streaming processor (PostgreSQL) rather than a tracking one. */
+    static final String POOLED_PROPERTY = "payonator.projection.pooled";
+    /** The pooled projection's segments: 6 divide evenly over 1, 2 or 3 nodes. */
+    static final int PROJECTION_SEGMENTS = 6;
 
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
@@ -135,12 +145,60 @@ public class LedgerConfiguration {
      */
     @Bean
     public ConfigurerModule balanceProjectionProcessor(@Value("${payonator.projection.batch-events}") int batchEvents,
-                                                       @Value("${" + Ledger.PROJECTION_AUTO_START + ":true}") boolean autoStart) {
+                                                       @Value("${" + Ledger.PROJECTION_AUTO_START + ":true}") boolean autoStart,
+                                                       @Value("${" + POOLED_PROPERTY + ":false}") boolean pooled,
+                                                       ObjectProvider<ProjectionShare> share) {
+        // the share is looked up when Axon builds the processor, not now: in a cluster it comes from
+        // the cluster's channel, whose command bus needs Axon's configuration, which needs this module
         return configurer -> configurer.eventProcessing()
                 .registerEventProcessor(BalanceProjection.PROCESSING_GROUP,
-                        (name, config, handlers) -> balanceProcessor(name, config, handlers, batchEvents, autoStart))
+                        (name, config, handlers) -> pooled && autoStart
+                                ? pooledProcessor(name, config, handlers, batchEvents,
+                                        share.getIfAvailable(() -> total -> total))
+                                : balanceProcessor(name, config, handlers, batchEvents, autoStart))
                 .registerListenerInvocationErrorHandler(BalanceProjection.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * On PostgreSQL the projection is Axon's pooled streaming processor over
+     * {@value #PROJECTION_SEGMENTS} segments, whose claims are rows of the token store: the nodes of
+     * a cluster each claim their share ({@link ProjectionShare}), and when a node dies its claims
+     * time out and the others take its segments. A ledger served alone holds them all. A client's
+     * events stay in one segment (Axon's sequencing by aggregate), so its balance is applied in order.
+     */
+    private static EventProcessor pooledProcessor(String name, org.axonframework.config.Configuration config,
+                                                  EventHandlerInvoker handlers, int batchEvents,
+                                                  ProjectionShare share) {
+        EventProcessingConfiguration processing = config.eventProcessingConfiguration();
+        return PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(new HandlerLookupCache(handlers))
+                .rollbackConfiguration(processing.rollbackConfiguration(name))
+                .errorHandler(processing.errorHandler(name))
+                .messageMonitor(config.messageMonitor(PooledStreamingEventProcessor.class, name))
+                .messageSource(config.eventStore())
+                .tokenStore(processing.tokenStore(name))
+                .transactionManager(processing.transactionManager(name))
+                .coordinatorExecutor(threads -> Executors.newScheduledThreadPool(1, daemons(threads)))
+                .workerExecutor(threads -> Executors.newScheduledThreadPool(2, daemons(threads)))
+                .initialSegmentCount(PROJECTION_SEGMENTS)
+                .maxSegmentProvider(group -> share.segmentsFor(PROJECTION_SEGMENTS))
+                .batchSize(batchEvents)
+                .tokenClaimInterval(1_000)
+                .claimExtensionThreshold(2_000)
+                .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
+                .build();
+    }
+
+    /** Daemon threads: they must not keep a command's JVM alive after the ledger is closed. */
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static EventProcessor balanceProcessor(String name, org.axonframework.config.Configuration config,

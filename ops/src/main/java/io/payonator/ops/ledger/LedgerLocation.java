@@ -25,6 +25,18 @@ public interface LedgerLocation {
      */
     WriterLock lockForWriting();
 
+    /**
+     * Takes a cluster node's share of the right to write: the nodes of a cluster write together, a
+     * plain writer is refused while any of them runs (and the other way round).
+     *
+     * @param node the node's cluster address, which names it to whoever is refused
+     * @throws LedgerInUseException          if a plain writer holds the ledger
+     * @throws UnsupportedOperationException if the backend cannot be shared by several processes
+     */
+    default WriterLock lockForCluster(String node) {
+        throw new UnsupportedOperationException("a " + backend() + " ledger cannot be served by a cluster");
+    }
+
     /** Whether there is a ledger here already (opening one that is not there creates it). */
     boolean exists();
 

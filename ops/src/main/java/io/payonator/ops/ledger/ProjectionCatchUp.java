@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import java.util.List;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -26,9 +29,20 @@ public class ProjectionCatchUp {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore) {
+    /** The pooled projection's tokens, when the segments may be spread over the nodes of a cluster. */
+    private final ProjectionTokens tokens;
+
+    ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
+                      @Value("${" + LedgerConfiguration.POOLED_PROPERTY + ":false}") boolean pooled,
+                      EventStoreConnections connections, Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokens = pooled ? new ProjectionTokens(connections, serializer) : null;
+    }
+
+    /** The segments of the projection this process holds, by id. */
+    public List<Integer> segmentsHeld() {
+        return processor().processingStatus().keySet().stream().sorted().toList();
     }
 
     public StreamingEventProcessor processor() {
@@ -59,8 +73,14 @@ public class ProjectionCatchUp {
         return position(eventStore.createHeadToken());
     }
 
-    /** The position every segment of the projection has applied; 0 when it has none (not running, or reset). */
+    /**
+     * The position every segment of the projection has applied, whichever process holds it; 0 when
+     * it has none (not running, or reset).
+     */
     public long applied() {
+        if (tokens != null) {
+            return tokens.appliedBySlowestSegment().orElse(0);
+        }
         return processor().processingStatus().values().stream()
                 .mapToLong(segment -> position(segment.getTrackingToken()).orElse(0))
                 .min().orElse(0);
@@ -81,6 +101,10 @@ public class ProjectionCatchUp {
                 throw new ProjectionFailedException("the balance projection failed: " + segment.getError().getMessage(),
                         segment.getError());
             }
+        }
+        if (tokens != null) {
+            // the segments may be held by other nodes too: the token store knows them all
+            return tokens.appliedBySlowestSegment().orElse(-1) >= head;
         }
         // caught up only once a worker says so, not when the launcher has just claimed a token that
         // happens to be at the head: Axon loses the processor's only thread if it is shut down in

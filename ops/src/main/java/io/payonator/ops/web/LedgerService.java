@@ -1,5 +1,6 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.cluster.ClusterSettings;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerLocation;
 import io.payonator.ops.web.security.SecurityConfiguration;
@@ -30,32 +31,37 @@ public final class LedgerService implements AutoCloseable {
      * @param openReads  reads need no token
      * @param tls        HTTPS with these PEM files, or {@code null} for plain HTTP
      * @param publicUrl  the address clients use, for the OpenAPI document, or {@code null}
+     * @param cluster    this node's cluster, or {@code null} to serve alone
      */
     public record Settings(LedgerLocation db, int port, String bind, String token, Path tokensFile, String tokens,
-                           boolean openReads, Tls tls, URI publicUrl) {
+                           boolean openReads, Tls tls, URI publicUrl, ClusterSettings cluster) {
 
         public Settings(LedgerLocation db, int port, String bind, String token) {
-            this(db, port, bind, token, null, null, false, null, null);
+            this(db, port, bind, token, null, null, false, null, null, null);
+        }
+
+        public Settings withCluster(ClusterSettings node) {
+            return new Settings(db, port, bind, token, tokensFile, tokens, openReads, tls, publicUrl, node);
         }
 
         public Settings withTokensFile(Path file) {
-            return new Settings(db, port, bind, token, file, tokens, openReads, tls, publicUrl);
+            return new Settings(db, port, bind, token, file, tokens, openReads, tls, publicUrl, cluster);
         }
 
         public Settings withTokens(String entries) {
-            return new Settings(db, port, bind, token, tokensFile, entries, openReads, tls, publicUrl);
+            return new Settings(db, port, bind, token, tokensFile, entries, openReads, tls, publicUrl, cluster);
         }
 
         public Settings withOpenReads(boolean open) {
-            return new Settings(db, port, bind, token, tokensFile, tokens, open, tls, publicUrl);
+            return new Settings(db, port, bind, token, tokensFile, tokens, open, tls, publicUrl, cluster);
         }
 
         public Settings withTls(Tls https) {
-            return new Settings(db, port, bind, token, tokensFile, tokens, openReads, https, publicUrl);
+            return new Settings(db, port, bind, token, tokensFile, tokens, openReads, https, publicUrl, cluster);
         }
 
         public Settings withPublicUrl(URI url) {
-            return new Settings(db, port, bind, token, tokensFile, tokens, openReads, tls, url);
+            return new Settings(db, port, bind, token, tokensFile, tokens, openReads, tls, url, cluster);
         }
     }
 
@@ -74,8 +80,16 @@ public final class LedgerService implements AutoCloseable {
     public static LedgerService start(Settings settings) {
         Path webFolder = newWebFolder();
         try {
-            return new LedgerService(Ledger.serve(settings.db(), ServiceConfiguration.class,
-                    properties(settings, webFolder)), webFolder, settings.tls() != null);
+            Map<String, Object> properties = properties(settings, webFolder);
+            Ledger ledger;
+            if (settings.cluster() == null) {
+                ledger = Ledger.serve(settings.db(), ServiceConfiguration.class, properties);
+            } else {
+                properties.putAll(settings.cluster().properties());
+                ledger = Ledger.serveInCluster(settings.db(), ClusterSettings.name(settings.cluster().bind()),
+                        ServiceConfiguration.class, properties);
+            }
+            return new LedgerService(ledger, webFolder, settings.tls() != null);
         } catch (RuntimeException e) {
             deleteQuietly(webFolder, e);
             throw e;

@@ -9,7 +9,10 @@ import io.payonator.command.intake.StoredTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
+import io.payonator.command.ClientCache;
+import io.payonator.ops.ledger.WriteConflicts;
 import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventBus;
@@ -57,13 +60,19 @@ class OnlineIntake {
     private final LedgerWrites writes;
     private final LedgerMetrics metrics;
     private final ProjectionLag lag;
+    private final ClientCache clients;
     private final SourceNames sources = new SourceNames(Clock.systemUTC());
     /** Guarded by {@link #writes}, as is {@link #registry}. */
     private final TransactionIntake intake;
 
-    OnlineIntake(CommandBus commandBus, EventBus eventBus, TxReservations reservations, LedgerWrites writes,
-                 LedgerMetrics metrics, ProjectionLag lag) {
+    /**
+     * @param commandBus the local segment: a row is decided in this thread, in this unit of work;
+     *                   in a cluster, the request was routed to this node, its client's owner, before
+     */
+    OnlineIntake(@Qualifier("localSegment") CommandBus commandBus, EventBus eventBus, TxReservations reservations,
+                 LedgerWrites writes, LedgerMetrics metrics, ProjectionLag lag, ClientCache clients) {
         this.commandBus = commandBus;
+        this.clients = clients;
         this.eventBus = eventBus;
         this.registry = new StoredTransactionIdRegistry(reservations::isReserved);
         this.writes = writes;
@@ -84,16 +93,35 @@ class OnlineIntake {
      */
     RowResult submit(TransactionRequest request, String source) throws MalformedRowException {
         RowOrigin origin = new RowOrigin(source, 1);
-        return writes.exclusive(() -> {
+        return deciding(() -> {
             ClientCommand command = intake.admit(required("type", request.type()), required("client", request.client()),
                     required("tx", request.tx()), request.amount(), origin);
             return store(List.of(new Admitted(command))).get(0);
         });
     }
 
+    /**
+     * Runs {@code work} alone, and once more if another writer's rows made its append fail (a tx
+     * id reserved on another node meanwhile, or a client's events appended there while its owner
+     * changed): nothing of the first try was stored, and the second decides against what is
+     * stored now, from clients read again.
+     */
+    private <T, E extends Exception> T deciding(LedgerWrites.Work<T, E> work) throws E {
+        try {
+            return writes.exclusive(work);
+        } catch (LedgerWriteFailedException e) {
+            if (!WriteConflicts.isConflict(e)) {
+                throw e;
+            }
+            log.info("another writer stored conflicting rows meanwhile; deciding the request again: {}", e.getMessage());
+            clients.removeAll();
+            return writes.exclusive(work);
+        }
+    }
+
     /** The rows of a CSV body, in order; a malformed row is answered and recorded as an import records it. */
     List<RowResult> submit(List<CsvRow> rows) {
-        return writes.exclusive(() -> {
+        return deciding(() -> {
             List<Admission> admissions = new ArrayList<>(rows.size());
             for (CsvRow row : rows) {
                 admissions.add(admit(row));

@@ -1,5 +1,7 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.cluster.ClusterMembership;
+import org.springframework.beans.factory.ObjectProvider;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -19,10 +21,14 @@ class ProjectionHealth implements HealthIndicator {
     private final ProjectionLag lag;
     private final LedgerWrites writes;
 
-    ProjectionHealth(ProjectionCatchUp projection, ProjectionLag lag, LedgerWrites writes) {
+    private final ClusterMembership cluster;
+
+    ProjectionHealth(ProjectionCatchUp projection, ProjectionLag lag, LedgerWrites writes,
+                     ObjectProvider<ClusterMembership> cluster) {
         this.projection = projection;
         this.lag = lag;
         this.writes = writes;
+        this.cluster = cluster.getIfAvailable();
     }
 
     @Override
@@ -31,9 +37,16 @@ class ProjectionHealth implements HealthIndicator {
         Health.Builder health = failure.isPresent() || !(writes.open() || writes.replaying())
                 ? Health.down() : Health.up();
         failure.ifPresent(error -> health.withDetail("error", String.valueOf(error.getMessage())));
-        return health.withDetail("lagEvents", lag.events())
+        health.withDetail("lagEvents", lag.events())
                 .withDetail("replaying", writes.replaying())
-                .withDetail("writesOpen", writes.open())
-                .build();
+                .withDetail("writesOpen", writes.open());
+        if (cluster != null) {
+            // which node this is, whom it sees, and its part of the projection
+            health.withDetail("node", cluster.self())
+                    .withDetail("members", cluster.members())
+                    .withDetail("listedMembers", cluster.listed())
+                    .withDetail("segmentsHeld", projection.segmentsHeld());
+        }
+        return health.build();
     }
 }

@@ -1,5 +1,7 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.cluster.ClusterMembership;
+import org.springframework.beans.factory.ObjectProvider;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.slf4j.Logger;
@@ -11,9 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How far the balance projection is behind the event store, in events, for health and metrics:
  * from values in memory, so that it answers at once however large the ledger and whatever a write
- * is doing. The projection's position is its processor's token. The store's last position is read
- * once, then again after every write: the service is the only process writing its ledger (the
- * ledger lock), and {@link OnlineIntake} says when it has stored events.
+ * is doing. The projection's position is its processor's token; on PostgreSQL, whose pooled
+ * projection may have segments on other nodes, the slowest segment's in the token store (a query of
+ * a few rows). The store's last position is read once, then again after every write: a service
+ * alone is the only process writing its ledger (the ledger lock), and {@link OnlineIntake} says
+ * when it has stored events; a node of a cluster reads it again at most once a second.
  */
 @Component
 class ProjectionLag {
@@ -25,14 +29,23 @@ class ProjectionLag {
     /** Only grows: events are never removed, and a read that finished late must not undo a later one. */
     private final AtomicLong lastStored = new AtomicLong(UNKNOWN);
 
-    ProjectionLag(ProjectionCatchUp projection) {
+    /** In a cluster the last position is read again, at most once a second. */
+    private static final long REREAD_NANOS = 1_000_000_000L;
+    private final boolean clustered;
+    private volatile long lastRead;
+
+    ProjectionLag(ProjectionCatchUp projection, ObjectProvider<ClusterMembership> cluster) {
         this.projection = projection;
+        this.clustered = cluster.getIfAvailable() != null;
     }
 
     /** Events stored that the projection has not applied yet: 0 when it has caught up; every event when it has applied none. */
     long events() {
-        if (lastStored.get() == UNKNOWN) {
-            // not in the constructor: on a new ledger the event table exists only once the migrations ran
+        long now = System.nanoTime();
+        if (lastStored.get() == UNKNOWN || (clustered && now - lastRead > REREAD_NANOS)) {
+            // not in the constructor: on a new ledger the event table exists only once the migrations ran;
+            // in a cluster other nodes store events too, and this node hears of none of them
+            lastRead = now;
             readLastStored();
         }
         return Math.max(lastStored.get() - projection.applied(), 0);

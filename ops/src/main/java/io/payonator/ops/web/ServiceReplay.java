@@ -1,5 +1,10 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.cluster.ClusterMembership;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import io.payonator.ops.ledger.ProjectionReadConnections;
 import io.payonator.ops.ledger.ReplayJob;
 import org.springframework.stereotype.Component;
@@ -24,13 +29,25 @@ class ServiceReplay {
     private final LedgerWrites writes;
     private final ProjectionReadConnections reads;
 
-    ServiceReplay(ReplayJob job, LedgerWrites writes, ProjectionReadConnections reads) {
+    private final boolean clustered;
+
+    ServiceReplay(ReplayJob job, LedgerWrites writes, ProjectionReadConnections reads,
+                  ObjectProvider<ClusterMembership> cluster) {
         this.job = job;
         this.writes = writes;
         this.reads = reads;
+        this.clustered = cluster.getIfAvailable() != null;
     }
 
     ReplayReport replay() throws InterruptedException {
+        if (clustered) {
+            // the other nodes hold segments of the projection and go on writing: a replay here alone
+            // could neither reset their segments nor compare tables that do not change meanwhile
+            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "this node serves the ledger in a cluster, where a replay from the service is not available yet;"
+                            + " nothing was changed. Stop the nodes, run payonator replay --db URL, start them again"),
+                    null);
+        }
         writes.beginReplay();
         boolean succeeded = false;
         try {

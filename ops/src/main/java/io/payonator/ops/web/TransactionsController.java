@@ -43,10 +43,12 @@ class TransactionsController {
 
     private final LedgerQueryGateway queries;
     private final OnlineIntake intake;
+    private final ClusterIntake cluster;
 
-    TransactionsController(LedgerQueryGateway queries, OnlineIntake intake) {
+    TransactionsController(LedgerQueryGateway queries, OnlineIntake intake, ClusterIntake cluster) {
         this.queries = queries;
         this.intake = intake;
+        this.cluster = cluster;
     }
 
     @Operation(summary = "One accepted deposit or withdrawal",
@@ -85,7 +87,8 @@ class TransactionsController {
     @PostMapping(path = "/transactions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     RowResult submit(@RequestBody TransactionRequest request, HttpServletRequest http) throws MalformedRowException {
-        RowResult result = intake.submit(request, intake.newSource());
+        RowResult result = cluster.clustered() ? cluster.submit(request, intake.newSource())
+                : intake.submit(request, intake.newSource());
         RequestTrail.outcome(http, "rows=1 accepted=" + (result.isAccepted() ? 1 : 0)
                 + " rejected=" + (result.isAccepted() ? 0 : 1));
         return result;
@@ -113,6 +116,12 @@ class TransactionsController {
     @PostMapping(path = "/transactions", consumes = AccountsCsvConverter.TEXT_CSV_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     SubmittedRows submitCsv(InputStream body, HttpServletRequest http) throws IOException {
+        if (cluster.clustered()) {
+            // a body's rows of several clients would be decided on several nodes: not all or none
+            throw Problems.of(HttpStatus.BAD_REQUEST, "a node of a cluster takes transactions as JSON, one per request"
+                    + " (POST /transactions with Content-Type application/json); CSV bodies are for a ledger served"
+                    + " alone");
+        }
         String source = intake.newSource();
         List<CsvRow> rows = readAll(source, new Limited(body));
         SubmittedRows submitted = SubmittedRows.of(source, intake.submit(rows));

@@ -38,6 +38,30 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesAClusterOnASqliteLedgerInOneLine() {
+        Path db = work.resolve("ledger.db");
+
+        Cli.Result result = Cli.run("serve", "--db", db.toString(), "--token", "t", "--port", "0",
+                "--cluster", "127.0.0.1:7801,127.0.0.1:7802", "--cluster-bind", "127.0.0.1:7801",
+                "--cluster-secret", "a-secret-long-enough");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cluster needs a PostgreSQL ledger").doesNotContain("Exception")
+                .doesNotContain("a-secret-long-enough");
+        assertThat(Files.exists(db)).as("no ledger created").isFalse();
+    }
+
+    @Test
+    void refusesAClusterNodeWhoseAddressIsNotAMember() {
+        Cli.Result result = Cli.run("serve", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=x", "--token", "t",
+                "--cluster", "127.0.0.1:7801,127.0.0.1:7802", "--cluster-bind", "127.0.0.1:7803",
+                "--cluster-secret", "a-secret-long-enough");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cluster-bind 127.0.0.1:7803 is not one of the --cluster members");
+    }
+
+    @Test
     void refusesABlankToken() {
         Cli.Result result = Cli.run("serve", "--db", work.resolve("ledger.db").toString(), "--token", "  ");
 

@@ -87,6 +87,18 @@ public final class PostgresLocation implements LedgerLocation {
         }
     }
 
+    /** A cluster node shares the writer's lock with the other nodes; its connection names the node. */
+    @Override
+    public WriterLock lockForCluster(String node) {
+        Connection connection = connect(PostgresWriterLock.CLUSTER_NODE + node);
+        try {
+            return PostgresWriterLock.acquireShared(connection, toString());
+        } catch (SQLException | LedgerInUseException e) {
+            closeAfter(connection, e);
+            throw e instanceof SQLException sql ? unreachable(sql) : (LedgerInUseException) e;
+        }
+    }
+
     /** A ledger is there once its event store is. */
     @Override
     public boolean exists() {

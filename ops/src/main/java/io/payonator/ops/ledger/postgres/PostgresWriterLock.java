@@ -7,12 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.StringJoiner;
 
 /**
  * One writer at a time per PostgreSQL ledger: a session-level advisory lock, held on a connection
  * of its own for as long as the ledger is open. The server releases it when that connection ends,
  * also when the process is killed. A second writer is refused at once, with the holder named from
  * {@code pg_stat_activity} (every payonator connection says who it is in its application name).
+ *
+ * <p>The nodes of a cluster hold the same lock in shared mode: they coexist (the database keys
+ * keep their writes apart), and a plain writer, which needs it exclusively, is refused while any
+ * node runs, with every node named; a node is refused while a plain writer runs.
  */
 final class PostgresWriterLock implements LedgerLocation.WriterLock {
 
@@ -20,11 +25,14 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
     static final int NAMESPACE = 0x5041594F;
     static final int WRITER = 1;
     static final int APPEND = 2;
+    /** How a cluster node's lock connection names itself (see {@link PostgresLocation#lockForCluster}). */
+    static final String CLUSTER_NODE = "cluster node ";
 
     private static final String HOLDER = """
             SELECT a.application_name, host(a.client_addr), a.backend_start
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid AND l.objsubid = 2""";
+            WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid AND l.objsubid = 2
+            ORDER BY a.application_name""";
 
     private final Connection connection;
     private final String ledger;
@@ -36,7 +44,16 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
 
     /** @throws LedgerInUseException if another process writes the ledger */
     static PostgresWriterLock acquire(Connection connection, String ledger) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+        return acquire(connection, ledger, "SELECT pg_try_advisory_lock(?, ?)");
+    }
+
+    /** A cluster node's share of the lock. @throws LedgerInUseException if a plain writer holds it */
+    static PostgresWriterLock acquireShared(Connection connection, String ledger) throws SQLException {
+        return acquire(connection, ledger, "SELECT pg_try_advisory_lock_shared(?, ?)");
+    }
+
+    private static PostgresWriterLock acquire(Connection connection, String ledger, String tryLock) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(tryLock)) {
             lock.setInt(1, NAMESPACE);
             lock.setInt(2, WRITER);
             try (ResultSet result = lock.executeQuery()) {
@@ -46,6 +63,10 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
                 }
             }
             String holder = holder(connection);
+            if (holder.contains(CLUSTER_NODE)) {
+                throw new LedgerInUseException(ledger + " is served by a cluster (" + holder + "); only a member of"
+                        + " that cluster may write it: stop the cluster first, or join it (--cluster)");
+            }
             throw new LedgerInUseException(ledger + " is in use by another payonator process (" + holder
                     + "); stop it first");
         }
@@ -56,12 +77,13 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
             query.setInt(1, NAMESPACE);
             query.setInt(2, WRITER);
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return "which has just let go; try again";
+                StringJoiner holders = new StringJoiner("; ");
+                while (row.next()) {
+                    String address = row.getString(2);
+                    holders.add(row.getString(1) + (address == null ? "" : " from " + address) + ", connected since "
+                            + row.getString(3));
                 }
-                String address = row.getString(2);
-                return row.getString(1) + (address == null ? "" : " from " + address) + ", connected since "
-                        + row.getString(3);
+                return holders.length() == 0 ? "which has just let go; try again" : holders.toString();
             }
         }
     }

@@ -1,0 +1,75 @@
+package io.payonator.ops.cluster;
+
+import io.payonator.command.ClientCache;
+import io.payonator.ops.ledger.ProjectionShare;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.distributed.DistributedCommandBus;
+import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
+import org.axonframework.serialization.Serializer;
+import org.jgroups.JChannel;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A node of a cluster: Axon's {@link DistributedCommandBus} with the JGroups connector as the
+ * ledger's command bus. Commands about a client go to the member that the consistent hash of the
+ * client id names; the ledger's own {@code SimpleCommandBus} is the local segment that runs the
+ * handlers of the commands routed here.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(ClusterSettings.MEMBERS_PROPERTY)
+public class ClusterConfiguration {
+
+    /** The command that carries a {@link ClientRequest} to the client's owner. */
+    public static final String OWNER_COMMAND = "payonator.cluster.owner-request";
+    private static final String CLUSTER_NAME = "payonator";
+
+    @Bean
+    ClusterSettings clusterSettings(@Value("${" + ClusterSettings.MEMBERS_PROPERTY + "}") String members,
+                                    @Value("${" + ClusterSettings.BIND_PROPERTY + "}") String bind,
+                                    @Value("${" + ClusterSettings.SECRET_PROPERTY + "}") String secret) {
+        return ClusterSettings.fromProperties(members, bind, secret);
+    }
+
+    @Bean(destroyMethod = "close")
+    JChannel clusterChannel(ClusterSettings settings) throws Exception {
+        return ClusterChannel.create(settings);
+    }
+
+    @Bean
+    JGroupsConnector clusterConnector(@Qualifier("localSegment") SimpleCommandBus localSegment, JChannel channel,
+                                      @Qualifier("messageSerializer") Serializer serializer, ClientCache clients) {
+        return JGroupsConnector.builder()
+                .localSegment(localSegment)
+                .channel(channel)
+                .clusterName(CLUSTER_NAME)
+                .serializer(serializer)
+                .routingStrategy(new ClientRouting())
+                .consistentHashChangeListener(new ClientOwnership(clients))
+                .build();
+    }
+
+    @Bean
+    @Primary
+    DistributedCommandBus distributedCommandBus(JGroupsConnector connector) {
+        return DistributedCommandBus.builder().commandRouter(connector).connector(connector).build();
+    }
+
+    @Bean
+    ClusterMembership clusterMembership(JGroupsConnector connector, JChannel channel, ClusterSettings settings) {
+        return new ClusterMembership(connector, channel, settings);
+    }
+
+    /** A fair share of the projection's segments: each node as many as the nodes it sees leave it. */
+    @Bean
+    ProjectionShare projectionShare(JChannel channel) {
+        return total -> {
+            int nodes = ClusterMembership.size(channel);
+            return (total + nodes - 1) / nodes;
+        };
+    }
+}
