@@ -38,7 +38,7 @@ public record Point(Long position, Instant time) {
             try {
                 return at(Long.parseLong(value));
             } catch (NumberFormatException tooLarge) {
-                throw new IllegalArgumentException("position " + value + " is too large");
+                throw new IllegalArgumentException("position '" + value + "' is too large");
             }
         }
         try {
