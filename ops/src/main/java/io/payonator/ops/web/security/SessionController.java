@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +82,12 @@ class SessionController {
         sessions.saveContext(context, request, response);
         CsrfToken csrf = csrfTokens.generateToken(request);
         csrfTokens.saveToken(csrf, request, response);
+        if (formToken != null && asksForHtml(request)) {
+            // the console's sign-in form, sent by a browser without script: on to the console
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.LOCATION, "/");
+            return null;
+        }
         return new SignedIn(signedIn.grant().role().code(), csrf.getHeaderName(), csrf.getToken());
     }
 
@@ -105,6 +112,11 @@ class SessionController {
             new SecurityProblems().commence(request, response, e);
             return null;
         }
+    }
+
+    private static boolean asksForHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static void newSession(HttpServletRequest request) {
