@@ -3,7 +3,6 @@ package io.payonator.ops.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payonator.ops.cli.Cli;
 import io.payonator.ops.cli.ConformanceCases;
-import io.payonator.ops.model.ReferenceLedger;
 import io.payonator.ops.testing.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,20 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Points in history over real HTTP and the command line, on a real ledger: SQLite here, PostgreSQL
  * in {@link PostgresTimeTravelTest}. The conformance sample is imported, so every balance on the
- * way is known from {@link ReferenceLedger}, the test suite's independent reading of SPEC.md.
+ * way is known from the reference model ({@link SampleReference}), the test suite's independent reading of SPEC.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimeTravelTest {
@@ -106,7 +101,7 @@ class TimeTravelTest {
 
                 assertThat(asOf.get("asOf").asLong()).isEqualTo(position);
                 assertThat(csvRow(asOf)).as("client %d as of its row %d", client, k)
-                        .isEqualTo(referenceRow(client, k));
+                        .isEqualTo(SampleReference.accountAfterRow(input, client, k));
             }
         }
     }
@@ -193,33 +188,6 @@ class TimeTravelTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(result.err()).contains("--as-of").contains("ISO-8601");
-    }
-
-    /**
-     * The reference model's row for {@code client} after the input up to that client's row
-     * {@code k} (from 0): rows of one client keep their input order in the ledger, and a well-formed
-     * row gives exactly one outcome, so the client's k-th well-formed row is its k-th history entry.
-     */
-    private String referenceRow(int client, int k) throws Exception {
-        byte[] bytes = Files.readAllBytes(input);
-        ReferenceLedger whole = new ReferenceLedger();
-        whole.importSource("in", bytes);
-        Set<Long> malformed = whole.rejects().stream()
-                .filter(r -> r.reason().equals("malformed") || r.reason().equals("invalid_amount"))
-                .map(ReferenceLedger.Reject::line).collect(Collectors.toSet());
-        List<String> lines = ReferenceLedger.lines(new String(bytes, StandardCharsets.UTF_8));
-        int seen = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> fields = ReferenceLedger.fields(lines.get(i));
-            if (!malformed.contains((long) i + 1) && fields.size() > 1 && fields.get(1).equals(Integer.toString(client))
-                    && ++seen == k) {
-                ReferenceLedger prefix = new ReferenceLedger();
-                prefix.importSource("in", String.join("\n", lines.subList(0, i + 1)).getBytes(StandardCharsets.UTF_8));
-                return prefix.accountsCsv().lines().filter(row -> row.startsWith(client + ","))
-                        .findFirst().orElseThrow();
-            }
-        }
-        throw new AssertionError("client " + client + " has no row " + k);
     }
 
     private static String csvRow(JsonNode account) {
