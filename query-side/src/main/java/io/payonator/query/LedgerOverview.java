@@ -114,8 +114,10 @@ public class LedgerOverview {
             arguments.add(query.reason().code());
         }
         if (query.source() != null) {
-            where.append(" AND source = ?");
+            // the service shows a file by its name only; the import stored the path it was given
+            where.append(" AND (source = ? OR source LIKE ? ESCAPE '!')");
             arguments.add(query.source());
+            arguments.add("%/" + query.source().replace("!", "!!").replace("%", "!%").replace("_", "!_"));
         }
         List<Object> pageArguments = new ArrayList<>(arguments);
         pageArguments.add(query.size());

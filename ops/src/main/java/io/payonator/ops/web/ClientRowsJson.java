@@ -18,8 +18,8 @@ record ClientRowsJson(int client, List<Entry> entries, int page, int size, long 
             @Schema(description = "The point of this row: the position of its outcome event in the event store")
             long position,
             @Schema(description = "When the ledger recorded it (UTC)") Instant recorded,
-            @Schema(description = "The row's source and line; null for an accepted row (its event does not record"
-                    + " them)", nullable = true) String source,
+            @Schema(description = "The row's source (a file by its name only) and line; null for an accepted row"
+                    + " (its event does not record them)", nullable = true) String source,
             @Schema(nullable = true) Long line,
             @Schema(allowableValues = {"deposit", "withdrawal", "dispute", "resolve", "chargeback"}) String type,
             long tx,
@@ -33,7 +33,8 @@ record ClientRowsJson(int client, List<Entry> entries, int page, int size, long 
             boolean locked) {
 
         static Entry of(ClientRow row) {
-            return new Entry(row.position(), row.recorded(), row.source(), row.line(), row.type().code(), row.tx(),
+            return new Entry(row.position(), row.recorded(), row.source() == null ? null : SourceNames.shown(row.source()),
+                    row.line(), row.type().code(), row.tx(),
                     row.amount(), row.accepted() ? "accepted" : "rejected",
                     row.accepted() ? null : row.reason().code(), row.after().available(), row.after().held(),
                     row.after().total(), row.after().locked());

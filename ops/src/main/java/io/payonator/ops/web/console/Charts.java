@@ -8,6 +8,7 @@ import io.payonator.api.query.ClientRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -27,10 +28,12 @@ final class Charts {
     private record Series(String name, Function<AccountBalance, Money> value) {
     }
 
+    /** Total first, drawn wider beneath: with nothing held it runs exactly under available. */
     private static final List<Series> SERIES = List.of(
+            new Series("total", AccountBalance::total),
             new Series("available", AccountBalance::available),
-            new Series("held", AccountBalance::held),
-            new Series("total", AccountBalance::total));
+            new Series("held", AccountBalance::held));
+    private static final int LEFT = 76;
 
     private Charts() {
     }
@@ -52,12 +55,16 @@ final class Charts {
         double span = Math.max(max - (double) min, 1);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\""
-                + " aria-labelledby=\"chart-title\" preserveAspectRatio=\"none\">", WIDTH, HEIGHT));
+                + " aria-labelledby=\"chart-title\">", WIDTH, HEIGHT));
         svg.append("<title id=\"chart-title\">Available, held and total after each of the client's ")
                 .append(rows.size()).append(" rows</title>");
         double zero = y(0, min, span);
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"0\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
-                WIDTH, zero, zero));
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>",
+                LEFT, WIDTH, zero, zero));
+        for (long units : new TreeSet<>(List.of(max, 0L, min))) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+                    LEFT - 6, Math.min(HEIGHT - 2.0, Math.max(12.0, y(units, min, span) + 4)), new Money(units)));
+        }
         for (Series series : SERIES) {
             svg.append("<polyline class=\"series ").append(series.name()).append("\" points=\"");
             for (int i = 0; i < rows.size(); i++) {
@@ -75,7 +82,8 @@ final class Charts {
     }
 
     private static double x(int index, int count) {
-        return count == 1 ? WIDTH / 2.0 : MARGIN + index * (WIDTH - 2.0 * MARGIN) / (count - 1);
+        double from = LEFT + MARGIN;
+        return count == 1 ? (from + WIDTH) / 2.0 : from + index * (WIDTH - MARGIN - from) / (count - 1);
     }
 
     private static double y(long units, long min, double span) {

@@ -26,6 +26,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,12 +56,20 @@ class ConsoleController {
     /** The filters as the search form offers them. */
     private static final Map<String, String> FILTERS = filters();
 
+    private static final ShownNames NAMES = new ShownNames();
+
     private final QueryGateway queries;
     private final LedgerStatus status;
 
     ConsoleController(QueryGateway queries, LedgerStatus status) {
         this.queries = queries;
         this.status = status;
+    }
+
+    /** Every page shows sources by name only. */
+    @ModelAttribute("names")
+    ShownNames names() {
+        return NAMES;
     }
 
     @GetMapping("/")
