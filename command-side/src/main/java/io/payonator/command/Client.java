@@ -67,7 +67,7 @@ public class Client {
     TransactionOutcome handle(DepositFunds command) {
         openIfNew(command);
         return decide(command, depositRejection(command),
-                () -> new Deposited(command.client(), command.tx(), command.amount()));
+                () -> new Deposited(command.client(), command.tx(), command.amount(), command.origin()));
     }
 
     @CommandHandler
@@ -75,7 +75,7 @@ public class Client {
     TransactionOutcome handle(WithdrawFunds command) {
         openIfNew(command);
         return decide(command, withdrawalRejection(command),
-                () -> new Withdrawn(command.client(), command.tx(), command.amount()));
+                () -> new Withdrawn(command.client(), command.tx(), command.amount(), command.origin()));
     }
 
     @CommandHandler
@@ -83,7 +83,8 @@ public class Client {
     TransactionOutcome handle(DisputeDeposit command) {
         openIfNew(command);
         return decide(command, disputeRejection(command),
-                () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     @CommandHandler
@@ -91,7 +92,8 @@ public class Client {
     TransactionOutcome handle(ResolveDispute command) {
         openIfNew(command);
         return decide(command, resolveRejection(command),
-                () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     @CommandHandler
@@ -99,7 +101,8 @@ public class Client {
     TransactionOutcome handle(ChargeBackDeposit command) {
         openIfNew(command);
         return decide(command, chargebackRejection(command),
-                () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     /**

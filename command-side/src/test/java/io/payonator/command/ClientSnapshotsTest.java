@@ -44,7 +44,7 @@ class ClientSnapshotsTest {
     void theDisputedDepositIsStillUnderDisputeAndResolvable() {
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new ResolveDispute(CLIENT, 2, ORIGIN))
-                .expectEvents(new Resolved(CLIENT, 2, m("3")));
+                .expectEvents(new Resolved(CLIENT, 2, m("3"), ORIGIN));
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new DisputeDeposit(CLIENT, 2, ORIGIN))
                 .expectEvents(rejected(TransactionType.DISPUTE, 2, null, RejectionReason.ALREADY_DISPUTED));
@@ -57,7 +57,7 @@ class ClientSnapshotsTest {
                 .expectEvents(rejected(TransactionType.WITHDRAWAL, 4, m("4.0001"), RejectionReason.INSUFFICIENT_FUNDS));
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new WithdrawFunds(CLIENT, 4, m("4"), false, ORIGIN))
-                .expectEvents(new Withdrawn(CLIENT, 4, m("4")));
+                .expectEvents(new Withdrawn(CLIENT, 4, m("4"), ORIGIN));
     }
 
     @Test
@@ -74,7 +74,7 @@ class ClientSnapshotsTest {
         assertThat(ClientSnapshots.encode(again)).hasSameSizeAs(snapshot);
         fixture().givenState(() -> again)
                 .when(new DisputeDeposit(CLIENT, 99_999, ORIGIN))
-                .expectEvents(new Disputed(CLIENT, 99_999, m("1")));
+                .expectEvents(new Disputed(CLIENT, 99_999, m("1"), ORIGIN));
     }
 
     @Test

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,8 +59,10 @@ final class AccountsCommand implements Callable<Integer> {
      */
     private List<AccountBalance> accountsAsOf() {
         try (Ledger reader = Ledger.openForReading(ledgerFile.db)) {
+            long start = System.nanoTime();
             LedgerAsOf ledger = reader.get(LedgerHistory.class).ledgerAsOf(asOf);
-            console.notice("accounts as of position " + ledger.asOf());
+            console.notice(String.format(Locale.ROOT, "accounts as of position %d, rebuilt from its events in %.1f s",
+                    ledger.asOf(), (System.nanoTime() - start) / 1e9));
             return ledger.accounts();
         }
     }

@@ -1,7 +1,7 @@
 package io.payonator.ops.history;
 
 import io.payonator.api.Money;
-import io.payonator.api.RejectionReason;
+import io.payonator.api.RowOrigin;
 import io.payonator.api.TransactionType;
 import io.payonator.api.event.AccountOpened;
 import io.payonator.api.event.ChargedBack;
@@ -139,22 +139,23 @@ public class LedgerHistory {
             return new ClientRow(stored.position(), stored.recorded(), e.origin().source(), e.origin().line(),
                     e.type(), e.tx(), e.amount(), e.reason(), after);
         } else if (payload instanceof Deposited e) {
-            return accepted(stored, TransactionType.DEPOSIT, e.tx(), e.amount(), after);
+            return accepted(stored, TransactionType.DEPOSIT, e.tx(), e.amount(), e.origin(), after);
         } else if (payload instanceof Withdrawn e) {
-            return accepted(stored, TransactionType.WITHDRAWAL, e.tx(), e.amount(), after);
+            return accepted(stored, TransactionType.WITHDRAWAL, e.tx(), e.amount(), e.origin(), after);
         } else if (payload instanceof Disputed e) {
-            return accepted(stored, TransactionType.DISPUTE, e.tx(), e.amount(), after);
+            return accepted(stored, TransactionType.DISPUTE, e.tx(), e.amount(), e.origin(), after);
         } else if (payload instanceof Resolved e) {
-            return accepted(stored, TransactionType.RESOLVE, e.tx(), e.amount(), after);
+            return accepted(stored, TransactionType.RESOLVE, e.tx(), e.amount(), e.origin(), after);
         } else if (payload instanceof ChargedBack e) {
-            return accepted(stored, TransactionType.CHARGEBACK, e.tx(), e.amount(), after);
+            return accepted(stored, TransactionType.CHARGEBACK, e.tx(), e.amount(), e.origin(), after);
         }
         throw new IllegalStateException("not a row's outcome: " + payload.getClass().getName());
     }
 
-    private static ClientRow accepted(StoredEvents.StoredEvent stored, TransactionType type, long tx,
-                                      Money amount, AccountBalance after) {
-        return new ClientRow(stored.position(), stored.recorded(), null, null, type, tx, amount, (RejectionReason) null,
-                after);
+    /** An accepted row; events stored before they named their row have no origin. */
+    private static ClientRow accepted(StoredEvents.StoredEvent stored, TransactionType type, long tx, Money amount,
+                                      RowOrigin origin, AccountBalance after) {
+        return new ClientRow(stored.position(), stored.recorded(), origin == null ? null : origin.source(),
+                origin == null ? null : origin.line(), type, tx, amount, null, after);
     }
 }

@@ -19,7 +19,7 @@ record ClientRowsJson(int client, List<Entry> entries, int page, int size, long 
             long position,
             @Schema(description = "When the ledger recorded it (UTC)") Instant recorded,
             @Schema(description = "The row's source (a file by its name only) and line; null for an accepted row"
-                    + " (its event does not record them)", nullable = true) String source,
+                    + " stored before events recorded their row", nullable = true) String source,
             @Schema(nullable = true) Long line,
             @Schema(allowableValues = {"deposit", "withdrawal", "dispute", "resolve", "chargeback"}) String type,
             long tx,

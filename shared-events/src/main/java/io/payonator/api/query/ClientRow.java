@@ -10,8 +10,8 @@ import java.time.Instant;
  * One row of a client as the ledger decided it: at {@code position}, the position of its outcome
  * event, recorded at {@code recorded}; and the account right after it.
  *
- * @param source where the row came from, or {@code null} where its event does not say (an accepted
- *               row's event carries no origin; a rejected row's does)
+ * @param source where the row came from, or {@code null} where its event does not say (accepted rows
+ *               stored before their events named their row)
  * @param line   the row's line in {@code source}, or {@code null} with it
  * @param amount the row's amount; for a dispute, resolve or chargeback the disputed deposit's, or
  *               {@code null} when the row was rejected and had none
