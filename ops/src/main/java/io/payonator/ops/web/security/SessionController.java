@@ -61,7 +61,10 @@ class SessionController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "Too many wrong tokens from this address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "303", description = "Signed in from the console's form (a browser asking for HTML):"
+            + " on to the console at /")
+    // HTML too: a browser's form asks for it, and is answered with the redirect, not with JSON
+    @PostMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
     SignedIn signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String formToken = authentication instanceof TokenAuthentication ? null : SignInForm.token(request);
