@@ -22,7 +22,7 @@ final class Charts {
     private static final int HEIGHT = 220;
     private static final int MARGIN = 8;
     private static final int BAR_HEIGHT = 22;
-    private static final int LABEL_WIDTH = 150;
+    private static final int LABEL_WIDTH = 220;
 
     /** The series of the balance chart: name, colour class, the value it draws. */
     private record Series(String name, Function<AccountBalance, Money> value) {
@@ -33,7 +33,7 @@ final class Charts {
             new Series("total", AccountBalance::total),
             new Series("available", AccountBalance::available),
             new Series("held", AccountBalance::held));
-    private static final int LEFT = 76;
+    private static final int LEFT = 100;
 
     private Charts() {
     }
