@@ -141,7 +141,7 @@ class ConsoleBrowserTest {
         for (String client : List.of("1", "2", "5")) {
             browser.get(base + "/clients/" + client);
             for (String series : List.of("available", "held", "total")) {
-                WebElement end = browser.findElement(By.cssSelector("svg.chart circle.end." + series));
+                WebElement end = element(By.cssSelector("svg.chart circle.end." + series));
                 assertThat(end.getAttribute("data-value")).as("client %s %s", client, series)
                         .isEqualTo(browser.findElement(By.id("now-" + series)).getText());
             }
@@ -280,6 +280,21 @@ class ConsoleBrowserTest {
         List<String> clients = new ArrayList<>();
         browser.findElements(By.cssSelector("#accounts tbody th")).forEach(cell -> clients.add(cell.getText()));
         return clients;
+    }
+
+    /**
+     * The element, waited for as long as one live update takes; else a failure that shows what the
+     * page held instead. (Once, on PostgreSQL under heavy load, a client page was found without its
+     * chart; the page source says why, should it happen again.)
+     */
+    private WebElement element(By locator) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(3)).until(
+                    ExpectedConditions.presenceOfElementLocated(locator));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(locator + " is not on " + browser.getCurrentUrl() + ", whose page is:\n"
+                    + browser.getPageSource(), e);
+        }
     }
 
     private String text(String id) {

@@ -5,6 +5,7 @@ import io.payonator.api.query.AccountAsOf;
 import io.payonator.api.query.AccountBalance;
 import io.payonator.api.query.AccountFilter;
 import io.payonator.api.query.AccountsPage;
+import io.payonator.api.query.ClientRow;
 import io.payonator.api.query.ClientRows;
 import io.payonator.api.query.CountRejectedRows;
 import io.payonator.api.query.FindAccount;
@@ -15,7 +16,6 @@ import io.payonator.api.query.FindLedgerTotals;
 import io.payonator.api.query.FindRejectedRows;
 import io.payonator.api.query.FindRejections;
 import io.payonator.api.query.LedgerTotals;
-import io.payonator.api.query.Paging;
 import io.payonator.api.query.Point;
 import io.payonator.api.query.RejectionCounts;
 import io.payonator.api.query.RejectionsPage;
@@ -31,10 +31,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -52,6 +54,7 @@ class ConsoleController {
     private static final int ACCOUNTS_PAGE = 50;
     private static final int ROWS_PAGE = 100;
     private static final int REJECTIONS_PAGE = 100;
+    private static final int CHART_ROWS = 2_000;
 
     /** The filters as the search form offers them. */
     private static final Map<String, String> FILTERS = filters();
@@ -106,16 +109,16 @@ class ConsoleController {
         int pageNumber = number(page, Integer.MAX_VALUE, model, "page").orElse(0L).intValue();
         Optional<AccountBalance> account = ask(new FindAccount(client.get()),
                 ResponseTypes.optionalInstanceOf(AccountBalance.class));
-        Optional<ClientRows> all = ask(new FindClientRows(client.get(), 0, Paging.MAX_SIZE),
+        Optional<ClientRows> rowsPage = ask(new FindClientRows(client.get(), pageNumber, ROWS_PAGE),
                 ResponseTypes.optionalInstanceOf(ClientRows.class));
         model.addAttribute("client", client.get());
         model.addAttribute("account", account.orElse(null));
-        all.ifPresent(rows -> {
-            model.addAttribute("chart", Charts.balances(rows.entries()));
+        rowsPage.ifPresent(rows -> {
+            List<ClientRow> drawn = chartRows(client.get(), rows.totalEntries());
+            model.addAttribute("chart", Charts.balances(drawn));
+            model.addAttribute("chartRows", drawn.size());
             model.addAttribute("totalRows", rows.totalEntries());
-            int from = (int) Math.min(Paging.offset(pageNumber, ROWS_PAGE), rows.entries().size());
-            model.addAttribute("rows", rows.entries().subList(from,
-                    Math.min(from + ROWS_PAGE, rows.entries().size())));
+            model.addAttribute("rows", rows.entries());
             model.addAttribute("pager", Pager.of(request, pageNumber, rows.totalEntries(), ROWS_PAGE));
         });
         model.addAttribute("asOf", asOf.strip());
@@ -123,6 +126,24 @@ class ConsoleController {
             asOf(client.get(), asOf.strip(), model);
         }
         return live != null ? "console/client :: live" : "console/client";
+    }
+
+    /**
+     * The rows the chart draws: the client's last {@value #CHART_ROWS} at most, so that it always
+     * ends at the balance now (and stays a light page for a client with millions of rows).
+     */
+    private List<ClientRow> chartRows(int client, long total) {
+        int lastPage = (int) Math.max(0, (total - 1) / CHART_ROWS);
+        List<ClientRow> rows = new ArrayList<>(rowsOf(client, lastPage));
+        if (lastPage > 0 && rows.size() < CHART_ROWS / 2) {
+            rows.addAll(0, rowsOf(client, lastPage - 1));
+        }
+        return rows;
+    }
+
+    private List<ClientRow> rowsOf(int client, int page) {
+        return ask(new FindClientRows(client, page, CHART_ROWS), ResponseTypes.optionalInstanceOf(ClientRows.class))
+                .map(ClientRows::entries).orElse(List.of());
     }
 
     private void asOf(int client, String text, Model model) {
