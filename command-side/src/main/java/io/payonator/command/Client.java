@@ -69,7 +69,7 @@ public class Client {
     TransactionOutcome handle(DepositFunds command) {
         openIfNew(command);
         return decide(command, depositRejection(command),
-                () -> new Deposited(command.client(), command.tx(), command.amount()));
+                () -> new Deposited(command.client(), command.tx(), command.amount(), command.origin()));
     }
 
     @CommandHandler
@@ -77,7 +77,7 @@ public class Client {
     TransactionOutcome handle(WithdrawFunds command) {
         openIfNew(command);
         return decide(command, withdrawalRejection(command),
-                () -> new Withdrawn(command.client(), command.tx(), command.amount()));
+                () -> new Withdrawn(command.client(), command.tx(), command.amount(), command.origin()));
     }
 
     @CommandHandler
@@ -86,7 +86,8 @@ public class Client {
         openIfNew(command);
         deposits.recall(command.client(), command.tx(), stored);
         return decide(command, disputeRejection(command),
-                () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new Disputed(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     @CommandHandler
@@ -95,7 +96,8 @@ public class Client {
         openIfNew(command);
         deposits.recall(command.client(), command.tx(), stored);
         return decide(command, resolveRejection(command),
-                () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new Resolved(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     @CommandHandler
@@ -104,7 +106,8 @@ public class Client {
         openIfNew(command);
         deposits.recall(command.client(), command.tx(), stored);
         return decide(command, chargebackRejection(command),
-                () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx())));
+                () -> new ChargedBack(command.client(), command.tx(), deposits.amountOf(command.tx()),
+                        command.origin()));
     }
 
     /**

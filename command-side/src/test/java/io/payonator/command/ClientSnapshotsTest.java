@@ -60,7 +60,7 @@ class ClientSnapshotsTest {
     void theDisputedDepositIsStillUnderDisputeAndResolvable() {
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new ResolveDispute(CLIENT, 2, ORIGIN))
-                .expectEvents(new Resolved(CLIENT, 2, m("3")));
+                .expectEvents(new Resolved(CLIENT, 2, m("3"), ORIGIN));
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new DisputeDeposit(CLIENT, 2, ORIGIN))
                 .expectEvents(rejected(TransactionType.DISPUTE, 2, null, RejectionReason.ALREADY_DISPUTED));
@@ -71,7 +71,7 @@ class ClientSnapshotsTest {
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new ApplyTransactions(CLIENT, List.of(new DisputeDeposit(CLIENT, 1, ORIGIN),
                         new ChargeBackDeposit(CLIENT, 1, ORIGIN), new DisputeDeposit(CLIENT, 1, ORIGIN))))
-                .expectEvents(new Disputed(CLIENT, 1, m("5")), new ChargedBack(CLIENT, 1, m("5")),
+                .expectEvents(new Disputed(CLIENT, 1, m("5"), ORIGIN), new ChargedBack(CLIENT, 1, m("5"), ORIGIN),
                         rejected(TransactionType.DISPUTE, 1, null, RejectionReason.ACCOUNT_LOCKED));
     }
 
@@ -99,7 +99,7 @@ class ClientSnapshotsTest {
                 .expectEvents(rejected(TransactionType.WITHDRAWAL, 4, m("4.0001"), RejectionReason.INSUFFICIENT_FUNDS));
         fixture().givenState(ClientSnapshotsTest::restored)
                 .when(new WithdrawFunds(CLIENT, 4, m("4"), false, ORIGIN))
-                .expectEvents(new Withdrawn(CLIENT, 4, m("4")));
+                .expectEvents(new Withdrawn(CLIENT, 4, m("4"), ORIGIN));
     }
 
     @Test

@@ -85,23 +85,23 @@ class ClientTest {
     }
 
     private static Deposited deposited(long tx, String amount) {
-        return new Deposited(CLIENT, tx, m(amount));
+        return new Deposited(CLIENT, tx, m(amount), ORIGIN);
     }
 
     private static Withdrawn withdrawn(long tx, String amount) {
-        return new Withdrawn(CLIENT, tx, m(amount));
+        return new Withdrawn(CLIENT, tx, m(amount), ORIGIN);
     }
 
     private static Disputed disputed(long tx, String amount) {
-        return new Disputed(CLIENT, tx, m(amount));
+        return new Disputed(CLIENT, tx, m(amount), ORIGIN);
     }
 
     private static Resolved resolved(long tx, String amount) {
-        return new Resolved(CLIENT, tx, m(amount));
+        return new Resolved(CLIENT, tx, m(amount), ORIGIN);
     }
 
     private static ChargedBack chargedBack(long tx, String amount) {
-        return new ChargedBack(CLIENT, tx, m(amount));
+        return new ChargedBack(CLIENT, tx, m(amount), ORIGIN);
     }
 
     private static TransactionRejected rejected(ClientCommand command, RejectionReason reason) {

@@ -81,10 +81,6 @@ final class BalanceChanges {
     /** The last dispute state this batch gives to deposits of earlier batches. */
     private final Map<Long, DisputeState> earlierDepositStates = new LinkedHashMap<>();
 
-    void open(int client) {
-        of(client).opened = true;
-    }
-
     Delta of(int client) {
         return deltas.computeIfAbsent(client, key -> new Delta());
     }

@@ -62,41 +62,41 @@ public class BalanceProjection {
 
     @EventHandler
     void on(AccountOpened event) {
-        changes().open(event.client());
+        EventEffects.apply(event, changes()::of);
     }
 
     @EventHandler
     void on(Deposited event, TrackingToken position) {
         BalanceChanges changes = changes();
-        changes.of(event.client()).credit(event.amount());
+        EventEffects.apply(event, changes::of);
         changes.accept(TransactionType.DEPOSIT, event.client(), event.tx(), event.amount(), positionOf(position));
     }
 
     @EventHandler
     void on(Withdrawn event, TrackingToken position) {
         BalanceChanges changes = changes();
-        changes.of(event.client()).debit(event.amount());
+        EventEffects.apply(event, changes::of);
         changes.accept(TransactionType.WITHDRAWAL, event.client(), event.tx(), event.amount(), positionOf(position));
     }
 
     @EventHandler
     void on(Disputed event) {
         BalanceChanges changes = changes();
-        changes.of(event.client()).hold(event.amount());
+        EventEffects.apply(event, changes::of);
         changes.mark(event.tx(), DisputeState.DISPUTED);
     }
 
     @EventHandler
     void on(Resolved event) {
         BalanceChanges changes = changes();
-        changes.of(event.client()).release(event.amount());
+        EventEffects.apply(event, changes::of);
         changes.mark(event.tx(), DisputeState.RESOLVED);
     }
 
     @EventHandler
     void on(ChargedBack event) {
         BalanceChanges changes = changes();
-        changes.of(event.client()).reverseAndLock(event.amount());
+        EventEffects.apply(event, changes::of);
         changes.mark(event.tx(), DisputeState.CHARGED_BACK);
     }
 

@@ -1,14 +1,19 @@
 package io.payonator.ops.cli;
 
 import io.payonator.api.query.AccountBalance;
+import io.payonator.api.query.LedgerAsOf;
+import io.payonator.api.query.Point;
+import io.payonator.ops.history.LedgerHistory;
 import io.payonator.ops.ledger.Ledger;
 import io.payonator.ops.ledger.LedgerInUseException;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +34,12 @@ final class AccountsCommand implements Callable<Integer> {
     @Mixin
     private ExistingLedgerOption ledgerFile;
 
+    @Option(names = "--as-of", paramLabel = "POINT", converter = Points.class,
+            description = {"The accounts as of a point in the ledger's history, rebuilt from the events up to it:"
+                    + " a position in the event store (after exactly the events at positions up to it), or an"
+                    + " ISO-8601 instant such as 2026-11-30T03:00:00Z (as of the last position recorded by then)."})
+    private Point asOf;
+
     AccountsCommand(Console console) {
         this.console = console;
     }
@@ -38,8 +49,22 @@ final class AccountsCommand implements Callable<Integer> {
         if (!ledgerFile.isLedger(console)) {
             return ExitCode.UNREADABLE_INPUT;
         }
-        Reports.printAccounts(accounts(), console.out());
+        Reports.printAccounts(asOf == null ? accounts() : accountsAsOf(), console.out());
         return ExitCode.OK;
+    }
+
+    /**
+     * Reads only the event store, never the projection, so it needs neither the writer's lock nor
+     * a caught-up projection, and runs beside any other process.
+     */
+    private List<AccountBalance> accountsAsOf() {
+        try (Ledger reader = Ledger.openForReading(ledgerFile.db)) {
+            long start = System.nanoTime();
+            LedgerAsOf ledger = reader.get(LedgerHistory.class).ledgerAsOf(asOf);
+            console.notice(String.format(Locale.ROOT, "accounts as of position %d, rebuilt from its events in %.1f s",
+                    ledger.asOf(), (System.nanoTime() - start) / 1e9));
+            return ledger.accounts();
+        }
     }
 
     /**

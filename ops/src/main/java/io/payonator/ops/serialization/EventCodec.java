@@ -70,14 +70,19 @@ final class EventCodec {
             out.varLong(e.client());
         } else if (event instanceof Deposited e) {
             out.movement(e.client(), e.tx(), e.amount());
+            out.optionalOrigin(e.origin());
         } else if (event instanceof Withdrawn e) {
             out.movement(e.client(), e.tx(), e.amount());
+            out.optionalOrigin(e.origin());
         } else if (event instanceof Disputed e) {
             out.movement(e.client(), e.tx(), e.amount());
+            out.optionalOrigin(e.origin());
         } else if (event instanceof Resolved e) {
             out.movement(e.client(), e.tx(), e.amount());
+            out.optionalOrigin(e.origin());
         } else if (event instanceof ChargedBack e) {
             out.movement(e.client(), e.tx(), e.amount());
+            out.optionalOrigin(e.origin());
         } else if (event instanceof TransactionRejected e) {
             out.varLong(e.client());
             out.varLong(TYPES.indexOf(e.type()));
@@ -106,15 +111,15 @@ final class EventCodec {
         if (type == AccountOpened.class) {
             return new AccountOpened(in.intValue());
         } else if (type == Deposited.class) {
-            return new Deposited(in.intValue(), in.varLong(), in.money());
+            return new Deposited(in.intValue(), in.varLong(), in.money(), in.optionalOrigin());
         } else if (type == Withdrawn.class) {
-            return new Withdrawn(in.intValue(), in.varLong(), in.money());
+            return new Withdrawn(in.intValue(), in.varLong(), in.money(), in.optionalOrigin());
         } else if (type == Disputed.class) {
-            return new Disputed(in.intValue(), in.varLong(), in.money());
+            return new Disputed(in.intValue(), in.varLong(), in.money(), in.optionalOrigin());
         } else if (type == Resolved.class) {
-            return new Resolved(in.intValue(), in.varLong(), in.money());
+            return new Resolved(in.intValue(), in.varLong(), in.money(), in.optionalOrigin());
         } else if (type == ChargedBack.class) {
-            return new ChargedBack(in.intValue(), in.varLong(), in.money());
+            return new ChargedBack(in.intValue(), in.varLong(), in.money(), in.optionalOrigin());
         } else if (type == TransactionRejected.class) {
             int client = in.intValue();
             TransactionType transactionType = TYPES.get(in.intValue());
@@ -164,6 +169,16 @@ final class EventCodec {
             varLong(origin.line());
         }
 
+        /**
+         * An accepted row's origin, last: events written before accepted rows named their row end
+         * before it, and read as having none.
+         */
+        void optionalOrigin(RowOrigin origin) {
+            if (origin != null) {
+                origin(origin);
+            }
+        }
+
         void string(String text) {
             byte[] bytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             varLong(bytes == null ? 0 : bytes.length + 1L);
@@ -204,6 +219,11 @@ final class EventCodec {
 
         RowOrigin origin() {
             return new RowOrigin(string(), varLong());
+        }
+
+        /** The origin {@link Writer#optionalOrigin} wrote, or {@code null} where the event ends. */
+        RowOrigin optionalOrigin() {
+            return position < data.length ? origin() : null;
         }
 
         String string() {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.servers.Server;
+import io.payonator.ops.web.console.ConsolePaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -29,7 +30,11 @@ import java.util.List;
 @OpenAPIDefinition(info = @Info(title = "Payonator ledger", version = "0.1",
         description = "Balances and history of an event-sourced payments ledger, and online intake of transactions."
                 + " Every call but health and this document needs a bearer token: reads the read role (unless the"
-                + " service runs with --open-reads), transactions the write role, /admin the admin role."))
+                + " service runs with --open-reads), transactions the write role, /admin the admin role."
+                + " Terms: a point is a position in the event store, its global sequence from 1; the ledger as of"
+                + " point P is the state after exactly the events at positions up to P, and a row is at the position"
+                + " of its outcome event. A time stands for the last position recorded at or before it. A position,"
+                + " once reported, keeps its meaning. The operator console is at /."))
 @SecurityScheme(name = ServiceConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A token given to payonator serve (--token, --tokens FILE, PAYONATOR_TOKEN, PAYONATOR_TOKENS)")
 public class ServiceConfiguration implements WebMvcConfigurer {
@@ -46,7 +51,8 @@ public class ServiceConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new QueryStringCheck());
+        // the console's forms send their empty fields (an empty search box): they read them as absent
+        registry.addInterceptor(new QueryStringCheck()).excludePathPatterns(ConsolePaths.PAGES);
         registry.addInterceptor(new SnapshotHeader(replay));
     }
 

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  * of one process get the same millisecond, nor an earlier one than the request before (the clock may
  * step back), so names sort in arrival order by their time alone ("#10" sorts before "#9").
  */
-final class SourceNames {
+public final class SourceNames {
 
     private static final DateTimeFormatter ARRIVAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -31,7 +31,7 @@ final class SourceNames {
      * A source as the API shows it: an imported file by its name only. The import records the path
      * it was given, often an absolute one, and the server's folders are nobody's business.
      */
-    static String shown(String source) {
+    public static String shown(String source) {
         if (source.startsWith(API_PREFIX)) {
             return source;
         }

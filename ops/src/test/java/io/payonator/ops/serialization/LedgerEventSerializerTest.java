@@ -38,6 +38,10 @@ class LedgerEventSerializerTest {
                 new Deposited(1, 0, new Money(1)), new Deposited(65_535, 4_294_967_295L, new Money(Long.MAX_VALUE)),
                 new Withdrawn(2, 7, new Money(15_000)), new Disputed(3, 8, new Money(Long.MAX_VALUE)),
                 new Resolved(4, 9, new Money(10)), new ChargedBack(5, 10, new Money(20)),
+                // accepted rows name their row; those above, without one, are as events stored before
+                new Deposited(1, 0, new Money(1), origin), new Withdrawn(2, 7, new Money(15_000), new RowOrigin("-", 2)),
+                new Disputed(3, 8, new Money(5), origin), new Resolved(4, 9, new Money(10), origin),
+                new ChargedBack(5, 10, new Money(20), origin),
                 new TransactionRejected(6, TransactionType.WITHDRAWAL, 11, new Money(99), RejectionReason.INSUFFICIENT_FUNDS,
                         origin),
                 new TransactionRejected(7, TransactionType.CHARGEBACK, 12, null, RejectionReason.NEGATIVE_TOTAL, origin),

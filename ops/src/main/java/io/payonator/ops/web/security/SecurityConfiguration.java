@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.payonator.ops.web.console.ConsolePaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Who may do what: reads need the read role (anyone's with {@code --open-reads}), transactions the
@@ -50,7 +52,9 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final String[] READS = {"/accounts", "/accounts/**", "/transactions/*", "/actuator/prometheus"};
+    private static final String[] READS = Stream.concat(
+            Stream.of("/accounts", "/accounts/**", "/transactions/*", "/actuator/prometheus"),
+            Stream.of(ConsolePaths.PAGES)).toArray(String[]::new);
 
     @Bean
     Tokens tokens(@Value("${" + TOKEN_PROPERTY + ":}") String token,
@@ -107,7 +111,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::sessionAction))
-                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(new BrowserSignIn(problems))
+                        .accessDeniedHandler(problems))
                 // a refused request is not kept to be resumed after a sign-in: that would need a session
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -124,6 +129,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                         "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers(HttpMethod.POST, SessionController.PATH).permitAll()
+                // the console's sign-in page and its style sheet and script hold no ledger data
+                .requestMatchers(HttpMethod.GET, ConsolePaths.SIGN_IN, ConsolePaths.ASSETS).permitAll()
                 .requestMatchers(HttpMethod.POST, "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/transactions").hasRole(Role.WRITE.name());
         for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,10 @@ class SessionController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "Too many wrong tokens from this address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "303", description = "Signed in from the console's form (a browser asking for HTML):"
+            + " on to the console at /")
+    // HTML too: a browser's form asks for it, and is answered with the redirect, not with JSON
+    @PostMapping(path = PATH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
     SignedIn signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String formToken = authentication instanceof TokenAuthentication ? null : SignInForm.token(request);
@@ -81,6 +85,12 @@ class SessionController {
         sessions.saveContext(context, request, response);
         CsrfToken csrf = csrfTokens.generateToken(request);
         csrfTokens.saveToken(csrf, request, response);
+        if (formToken != null && asksForHtml(request)) {
+            // the console's sign-in form, sent by a browser without script: on to the console
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.LOCATION, "/");
+            return null;
+        }
         return new SignedIn(signedIn.grant().role().code(), csrf.getHeaderName(), csrf.getToken());
     }
 
@@ -105,6 +115,11 @@ class SessionController {
             new SecurityProblems().commence(request, response, e);
             return null;
         }
+    }
+
+    private static boolean asksForHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static void newSession(HttpServletRequest request) {

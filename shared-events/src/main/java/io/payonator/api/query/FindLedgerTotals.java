@@ -1,0 +1,5 @@
+package io.payonator.api.query;
+
+/** Query: the sums over every account, answered with {@link LedgerTotals}. */
+public record FindLedgerTotals() {
+}
