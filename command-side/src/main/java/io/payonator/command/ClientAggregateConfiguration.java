@@ -42,7 +42,7 @@ public class ClientAggregateConfiguration {
     /** A snapshot every {@code payonator.snapshots.every-events} events of a client (0: none). */
     @Bean(destroyMethod = "close")
     public ClientSnapshotter clientSnapshotter(EventStore eventStore, ApplicationContext context,
-                                               @Value("${payonator.snapshots.every-events:1000}") int everyEvents) {
+                                               @Value("${payonator.snapshots.every-events:500}") int everyEvents) {
         return new ClientSnapshotter(eventStore, handlerParameters(context), everyEvents);
     }
 
