@@ -48,12 +48,7 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
 
-    /**
-     * Whether the projection is a pooled streaming processor, whose segments the nodes of a cluster
-     * share, rather than a tracking one. Set for a cluster's nodes only: on one node the tracking
-     * processor imported a million rows on PostgreSQL in a third of the time, and replayed them in a
-     * fifth (bench, 2026-11-30).
-     */
+    /** Whether the projection is a pooled streaming processor (PostgreSQL) rather than a tracking one. */
     static final String POOLED_PROPERTY = "payonator.projection.pooled";
     /** The pooled projection's segments: 6 divide evenly over 1, 2 or 3 nodes. */
     static final int PROJECTION_SEGMENTS = 6;
@@ -157,7 +152,7 @@ public class LedgerConfiguration {
         // the cluster's channel, whose command bus needs Axon's configuration, which needs this module
         return configurer -> configurer.eventProcessing()
                 .registerEventProcessor(BalanceProjection.PROCESSING_GROUP,
-                        (name, config, handlers) -> (pooled || splitIntoSegments(name, config)) && autoStart
+                        (name, config, handlers) -> pooled && autoStart
                                 ? pooledProcessor(name, config, handlers, batchEvents,
                                         share.getIfAvailable(() -> total -> total))
                                 : balanceProcessor(name, config, handlers, batchEvents, autoStart))
@@ -166,17 +161,7 @@ public class LedgerConfiguration {
     }
 
     /**
-     * Whether a cluster left the projection's position in several segments: only a pooled processor
-     * follows them all (a single-threaded tracking one would claim one of them).
-     */
-    private static boolean splitIntoSegments(String name, org.axonframework.config.Configuration config) {
-        EventProcessingConfiguration processing = config.eventProcessingConfiguration();
-        TokenStore tokens = processing.tokenStore(name);
-        return processing.transactionManager(name).fetchInTransaction(() -> tokens.fetchSegments(name)).length > 1;
-    }
-
-    /**
-     * In a cluster the projection is Axon's pooled streaming processor over
+     * On PostgreSQL the projection is Axon's pooled streaming processor over
      * {@value #PROJECTION_SEGMENTS} segments, whose claims are rows of the token store: the nodes of
      * a cluster each claim their share ({@link ProjectionShare}), and when a node dies its claims
      * time out and the others take its segments. A ledger served alone holds them all. A client's

@@ -4,12 +4,12 @@ import io.payonator.query.BalanceProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import java.util.List;
 
@@ -29,18 +29,15 @@ public class ProjectionCatchUp {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
 
-    /** The projection's tokens, for a pooled projection, whose segments may be spread over the nodes of a cluster. */
+    /** The pooled projection's tokens, when the segments may be spread over the nodes of a cluster. */
     private final ProjectionTokens tokens;
 
     ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
+                      @Value("${" + LedgerConfiguration.POOLED_PROPERTY + ":false}") boolean pooled,
                       EventStoreConnections connections, Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokens = new ProjectionTokens(connections, serializer);
-    }
-
-    private boolean pooled() {
-        return processor() instanceof PooledStreamingEventProcessor;
+        this.tokens = pooled ? new ProjectionTokens(connections, serializer) : null;
     }
 
     /** The segments of the projection this process holds, by id. */
@@ -81,7 +78,7 @@ public class ProjectionCatchUp {
      * it has none (not running, or reset).
      */
     public long applied() {
-        if (pooled()) {
+        if (tokens != null) {
             return tokens.appliedBySlowestSegment().orElse(0);
         }
         return processor().processingStatus().values().stream()
@@ -105,7 +102,7 @@ public class ProjectionCatchUp {
                         segment.getError());
             }
         }
-        if (pooled()) {
+        if (tokens != null) {
             // the segments may be held by other nodes too: the token store knows them all
             return tokens.appliedBySlowestSegment().orElse(-1) >= head;
         }
