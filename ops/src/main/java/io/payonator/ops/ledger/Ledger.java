@@ -79,8 +79,10 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger serveInCluster(LedgerLocation location, String node, Class<?> service,
                                         Map<String, Object> properties) {
+        Map<String, Object> clustered = new HashMap<>(properties);
+        clustered.put(LedgerConfiguration.POOLED_PROPERTY, true);
         return start(new SpringApplicationBuilder(LedgerApplication.class, service).web(WebApplicationType.SERVLET)
-                .profiles(SERVE_PROFILE), location, location.lockForCluster(node), properties);
+                .profiles(SERVE_PROFILE), location, location.lockForCluster(node), clustered);
     }
 
     /**

@@ -4,12 +4,12 @@ import io.payonator.query.BalanceProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import java.util.List;
 
@@ -29,15 +29,18 @@ public class ProjectionCatchUp {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
 
-    /** The pooled projection's tokens, when the segments may be spread over the nodes of a cluster. */
+    /** The projection's tokens, for a pooled projection, whose segments may be spread over the nodes of a cluster. */
     private final ProjectionTokens tokens;
 
     ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
-                      @Value("${" + LedgerConfiguration.POOLED_PROPERTY + ":false}") boolean pooled,
                       EventStoreConnections connections, Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokens = pooled ? new ProjectionTokens(connections, serializer) : null;
+        this.tokens = new ProjectionTokens(connections, serializer);
+    }
+
+    private boolean pooled() {
+        return processor() instanceof PooledStreamingEventProcessor;
     }
 
     /** The segments of the projection this process holds, by id. */
@@ -78,7 +81,7 @@ public class ProjectionCatchUp {
      * it has none (not running, or reset).
      */
     public long applied() {
-        if (tokens != null) {
+        if (pooled()) {
             return tokens.appliedBySlowestSegment().orElse(0);
         }
         return processor().processingStatus().values().stream()
@@ -102,7 +105,7 @@ public class ProjectionCatchUp {
                         segment.getError());
             }
         }
-        if (tokens != null) {
+        if (pooled()) {
             // the segments may be held by other nodes too: the token store knows them all
             return tokens.appliedBySlowestSegment().orElse(-1) >= head;
         }

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 final class ProjectionTokens {
 
     private static final String TOKENS = "SELECT token, tokentype FROM tokenentry WHERE processorname = ?";
+    private static final String SEGMENTS = "SELECT COUNT(*) FROM tokenentry WHERE processorname = ?";
 
     private final EventStoreConnections connections;
     private final Serializer serializer;
@@ -48,6 +49,20 @@ final class ProjectionTokens {
             return any ? OptionalLong.of(slowest) : OptionalLong.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the projection's tokens: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many segments the projection's position is split into: 0 before it has any. */
+    int segments() {
+        try (Connection connection = connections.connectionProvider().getConnection();
+             PreparedStatement query = connection.prepareStatement(SEGMENTS)) {
+            query.setString(1, BalanceProjection.PROCESSING_GROUP);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the projection's segments: " + e.getMessage(), e);
         }
     }
 
