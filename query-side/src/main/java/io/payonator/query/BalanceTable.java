@@ -23,7 +23,7 @@ import java.util.Map;
 final class BalanceTable {
 
     private static final String INSERT =
-            "INSERT INTO account_balance (client, available, held, total, locked) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO account_balance (available, held, total, locked, client) VALUES (?, ?, ?, ?, ?)";
     private static final String ADD = "UPDATE account_balance SET available = available + ?, held = held + ?,"
             + " total = total + ?, locked = locked OR ? WHERE client = ?";
     private static final String READ = "SELECT available, held, total FROM account_balance WHERE client = ?";
@@ -57,20 +57,13 @@ final class BalanceTable {
                 changed.add(Row.of(client, delta));
             }
         });
-        JdbcBatches.run(jdbc, INSERT, opened, BalanceTable::bindClientFirst);
-        requireEveryRow(JdbcBatches.run(jdbc, ADD, changed, BalanceTable::bindClientLast), changed);
-        JdbcBatches.run(jdbc, SET, replaced, BalanceTable::bindClientLast);
+        JdbcBatches.run(jdbc, INSERT, opened, BalanceTable::bind);
+        requireEveryRow(JdbcBatches.run(jdbc, ADD, changed, BalanceTable::bind), changed);
+        JdbcBatches.run(jdbc, SET, replaced, BalanceTable::bind);
     }
 
-    private static void bindClientFirst(PreparedStatement statement, Row row) throws SQLException {
-        statement.setInt(1, row.client());
-        statement.setLong(2, row.available());
-        statement.setLong(3, row.held());
-        statement.setLong(4, row.total());
-        statement.setBoolean(5, row.locked());
-    }
-
-    private static void bindClientLast(PreparedStatement statement, Row row) throws SQLException {
+    /** Every statement takes the amounts first and the client last. */
+    private static void bind(PreparedStatement statement, Row row) throws SQLException {
         statement.setLong(1, row.available());
         statement.setLong(2, row.held());
         statement.setLong(3, row.total());
