@@ -3,10 +3,14 @@ package io.payonator.ops.ledger.postgres;
 import io.payonator.ops.ledger.LedgerInUseException;
 import io.payonator.ops.ledger.LedgerLocation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.StringJoiner;
 
 /**
@@ -33,6 +37,8 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid AND l.objsubid = 2
             ORDER BY a.application_name""";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresWriterLock.class);
 
     private final Connection connection;
     private final String ledger;
@@ -106,6 +112,15 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
         }
     }
 
+    private void unlockAll() {
+        try (Statement unlock = connection.createStatement()) {
+            unlock.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            // the session has ended already (the server restarted, the connection dropped), and its locks with it
+            log.debug("{}: the writer lock's session had ended before it was let go: {}", ledger, e.getMessage(), e);
+        }
+    }
+
     private LedgerInUseException lost(SQLException cause) {
         LedgerInUseException lost = new LedgerInUseException(ledger + ": the connection holding this process's"
                 + " writer lock was lost (did the PostgreSQL server restart?); nothing more is written; run the same"
@@ -116,10 +131,15 @@ final class PostgresWriterLock implements LedgerLocation.WriterLock {
         return lost;
     }
 
+    /**
+     * Lets go of the lock before closing its connection: the server ends a closed session a moment
+     * later, and a writer that starts right after this one (the next import of a script) would
+     * otherwise find the lock still held, by nobody it can name.
+     */
     @Override
     public void close() {
-        try {
-            connection.close();
+        try (connection) {
+            unlockAll();
         } catch (SQLException e) {
             // closing the session releases the lock on the server, whatever the driver reports here
             throw new IllegalStateException("could not close the writer lock's connection to " + ledger + ": "
