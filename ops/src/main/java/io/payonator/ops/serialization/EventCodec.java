@@ -17,6 +17,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,9 @@ final class EventCodec {
             byName.put(type.getName(), type);
             byName.put("io.payonator.api." + type.getSimpleName(), type);
         }
-        return Map.copyOf(byName);
+        // a HashMap compares hashes before names; the table of Map.copyOf compared names along its probes:
+        // nearly a tenth of the projection thread's samples in a million-row import
+        return Collections.unmodifiableMap(byName);
     }
 
     private static Map<Class<?>, SerializedType> storedTypes() {

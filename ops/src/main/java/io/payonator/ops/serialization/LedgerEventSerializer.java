@@ -36,14 +36,15 @@ public final class LedgerEventSerializer extends BinaryFormSerializer {
     @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         String typeName = serialized.getType().getName();
-        Class<?> eventType = EventCodec.TYPES_BY_NAME.get(typeName);
-        if (eventType != null || METADATA_TYPE.getName().equals(typeName)) {
-            byte[] data = bytesOf(serialized);
-            if (eventType != null && data.length > 0 && data[0] == EventCodec.FORMAT_V1) {
-                return (T) EventCodec.decode(eventType, data);
-            }
-            if (eventType == null && data.length == 0) {
+        if (METADATA_TYPE.getName().equals(typeName)) {
+            if (bytesOf(serialized).length == 0) {
                 return (T) MetaData.emptyInstance();
+            }
+        } else {
+            Class<?> eventType = EventCodec.TYPES_BY_NAME.get(typeName);
+            byte[] data = eventType == null ? null : bytesOf(serialized);
+            if (data != null && data.length > 0 && data[0] == EventCodec.FORMAT_V1) {
+                return (T) EventCodec.decode(eventType, data);
             }
         }
         return delegate.deserialize(serialized);
