@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds on what a request body may cost, before anything reads it:
@@ -27,9 +28,10 @@ import java.util.concurrent.Semaphore;
  *     <li>time: the whole body must arrive within {@link #CSV_DEADLINE} (CSV) or {@link #DEADLINE},
  *     however it trickles in (a read that waits counts too; Tomcat ends one that waits longer than
  *     its connection timeout), else 408;</li>
- *     <li>concurrency: at most {@value #READERS} requests with a body are in the service at once; one
- *     more is answered 503 with {@code Retry-After} at once, so that slow bodies (even with a token)
- *     never hold the threads the reads need.</li>
+ *     <li>concurrency: at most {@value #READERS} request bodies are being read at once; one more is
+ *     answered 503 with {@code Retry-After} at once, so that slow bodies (even with a token) never
+ *     hold the threads the reads need. A body counts until it has been read to its end: a request
+ *     then waiting for its group's commit ({@link WriteGroups}) no longer does.</li>
  * </ul>
  * Runs before the security filters: a refused request is refused without its token being looked at.
  */
@@ -81,10 +83,11 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
                     + " request bodies already; retry in a moment");
             return;
         }
+        Permit permit = new Permit(readers);
         try {
-            chain.doFilter(new Limited(request, limit, csv ? CSV_DEADLINE : DEADLINE), response);
+            chain.doFilter(new Limited(request, limit, csv ? CSV_DEADLINE : DEADLINE, permit), response);
         } finally {
-            readers.release();
+            permit.release();
         }
     }
 
@@ -111,14 +114,31 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
         return null;
     }
 
+    /** A place among the bodies being read, given back once: at the body's end, or when the request is done. */
+    private static final class Permit {
+
+        private final Semaphore readers;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        Permit(Semaphore readers) {
+            this.readers = readers;
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                readers.release();
+            }
+        }
+    }
+
     /** The request with its body stream bounded. */
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final BoundedStream body;
 
-        Limited(HttpServletRequest request, long limit, Duration deadline) {
+        Limited(HttpServletRequest request, long limit, Duration deadline, Permit permit) {
             super(request);
-            this.body = new BoundedStream(request, limit, deadline);
+            this.body = new BoundedStream(request, limit, deadline, permit);
         }
 
         @Override
@@ -140,13 +160,15 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
         private final long limit;
         private final Duration deadline;
         private final long end;
+        private final Permit permit;
         private ServletInputStream in;
         private long read;
 
-        BoundedStream(HttpServletRequest request, long limit, Duration deadline) {
+        BoundedStream(HttpServletRequest request, long limit, Duration deadline, Permit permit) {
             this.request = request;
             this.limit = limit;
             this.deadline = deadline;
+            this.permit = permit;
             this.end = System.nanoTime() + deadline.toNanos();
         }
 
@@ -161,6 +183,9 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
             checkTime();
             int n = stream().read(buffer, offset, (int) Math.min(length, limit - read + 1));
             checkTime();
+            if (n < 0) {
+                permit.release();
+            }
             if (n > 0) {
                 read += n;
                 if (read > limit) {
