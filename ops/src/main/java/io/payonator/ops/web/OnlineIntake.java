@@ -191,6 +191,11 @@ class OnlineIntake {
         return new IllegalStateException(failure);
     }
 
+    /** Requests submitted whose group has not had its turn at {@link LedgerWrites} yet. */
+    int waiting() {
+        return groups.waiting();
+    }
+
     /** Stops taking requests once the group in progress is written. */
     @PreDestroy
     void close() throws InterruptedException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,8 @@ final class WriteGroups<R extends WriteGroups.Request> implements AutoCloseable 
     private static final long IDLE_CHECK_MILLIS = 200;
 
     private final BlockingQueue<R> waiting = new LinkedBlockingQueue<>();
+    /** Submitted, and not yet in a group that has its turn: the queue, and the next group's first. */
+    private final AtomicInteger ungrouped = new AtomicInteger();
     private final LedgerWrites writes;
     private final Consumer<List<R>> groupWriter;
     private final int maxRows;
@@ -65,16 +68,18 @@ final class WriteGroups<R extends WriteGroups.Request> implements AutoCloseable 
         if (closed) {
             throw stopping();
         }
+        ungrouped.incrementAndGet();
         waiting.add(request);
         // closed meanwhile: the writer may have gone before it could take this one
         if (closed && waiting.remove(request)) {
+            ungrouped.decrementAndGet();
             throw stopping();
         }
     }
 
-    /** Requests queued and not yet taken into a group. */
+    /** Requests submitted whose group has not had its turn yet. */
     int waiting() {
-        return waiting.size();
+        return ungrouped.get();
     }
 
     private void writeUntilClosed() {
@@ -101,15 +106,26 @@ final class WriteGroups<R extends WriteGroups.Request> implements AutoCloseable 
         try {
             writes.exclusive(() -> {
                 gather(group);
-                groupWriter.accept(group);
+                ungrouped.addAndGet(-group.size());
+                writeOrRefuse(group);
                 return null;
             });
+        } catch (ErrorResponseException e) {
+            // the turn refused (a replay runs): only the first was taken
+            ungrouped.decrementAndGet();
+            first.refuse(e);
+        }
+    }
+
+    /**
+     * The group writer answers every request itself; what comes out of it is a fault of the writer,
+     * which may have answered some requests already: the others learn of it.
+     */
+    private void writeOrRefuse(List<R> group) {
+        try {
+            groupWriter.accept(group);
         } catch (RuntimeException e) {
-            // the group writer answers every request itself: this is the turn refused (a replay), or a
-            // fault of the writer, which may have answered some requests already; the others learn of it
-            if (!(e instanceof ErrorResponseException)) {
-                log.error("a group of {} requests could not be written: {}", group.size(), e.getMessage(), e);
-            }
+            log.error("a group of {} requests could not be written: {}", group.size(), e.getMessage(), e);
             group.forEach(request -> request.refuse(e));
         } catch (Error e) {
             group.forEach(request -> request.refuse(new LedgerWriteFailedException("the writer thread failed ("
@@ -129,6 +145,7 @@ final class WriteGroups<R extends WriteGroups.Request> implements AutoCloseable 
 
     private void refuseWaiting() {
         for (R request = waiting.poll(); request != null; request = waiting.poll()) {
+            ungrouped.decrementAndGet();
             request.refuse(stopping());
         }
     }
