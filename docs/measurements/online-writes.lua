@@ -19,6 +19,8 @@ end
 function init(args)
   next_tx = tx_base + index * ids_per_thread
   bad = 0
+  -- the first few refusals, for the report: "503 503 500"
+  bad_statuses = ""
   if mode == "health" then
     wrk.method = "GET"
     wrk.path = "/actuator/health"
@@ -43,18 +45,24 @@ end
 function response(status, headers, body)
   if status ~= 200 or (mode ~= "health" and not string.find(body, '"outcome":"accepted"', 1, true)) then
     bad = bad + 1
+    if bad <= 5 then
+      bad_statuses = bad_statuses .. " " .. status
+    end
   end
 end
 
 function done(summary, latency, requests)
   local failed = 0
+  local statuses = ""
   for _, thread in ipairs(threads) do
     failed = failed + thread:get("bad")
+    statuses = statuses .. thread:get("bad_statuses")
   end
   local seconds = summary.duration / 1e6
   -- rate counts the good answers only: a refusal (503, 429) is quick and would flatter it
   io.write(string.format("RESULT mode=%s requests=%d seconds=%.3f rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f"
-      .. " not_ok=%d socket_errors=%d\n", mode, summary.requests, seconds, (summary.requests - failed) / seconds,
+      .. " not_ok=%d socket_errors=%d first_not_ok=[%s]\n", mode, summary.requests, seconds, (summary.requests - failed) / seconds,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, failed,
-      summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+      summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+      statuses))
 end
