@@ -60,9 +60,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** The body broke a limit of {@link RequestBodyLimits} while the controller read it (CSV). */
-    @ExceptionHandler({RequestBodyLimits.BodyTooLargeException.class, RequestBodyLimits.BodyTimeoutException.class})
+    @ExceptionHandler({RequestBodyLimits.BodyTooLargeException.class, RequestBodyLimits.BodyTimeoutException.class,
+            RequestBodyLimits.BodyReadersBusyException.class})
     ResponseEntity<Object> bodyLimit(IOException e) {
-        return answer(limitProblem(e));
+        return limitAnswer(e);
     }
 
     /**
@@ -73,7 +74,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> clientAborted(ClientAbortException e) {
         IOException limit = RequestBodyLimits.limitIn(e);
         log.debug("request {}: the client's body stopped: {}", RequestTrail.currentId(), e.getMessage(), e);
-        return limit == null ? null : answer(limitProblem(limit));
+        return limit == null ? null : limitAnswer(limit);
     }
 
     @ExceptionHandler(Exception.class)
@@ -88,7 +89,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         IOException limit = RequestBodyLimits.limitIn(e);
         if (limit != null) {
-            return answer(limitProblem(limit));
+            return limitAnswer(limit);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 Problems.cutEchoes(unreadable(e)) + "; nothing was written");
@@ -105,10 +106,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(body, problemHeaders, status);
     }
 
-    private static ProblemDetail limitProblem(IOException limit) {
+    /** A body limit's answer; the rest of the body is not read, so the connection is closed. */
+    private static ResponseEntity<Object> limitAnswer(IOException limit) {
+        if (limit instanceof RequestBodyLimits.BodyReadersBusyException) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    limit.getMessage() + "; nothing was written");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .header(HttpHeaders.RETRY_AFTER, RequestBodyLimits.RETRY_AFTER_SECONDS).body(problem);
+        }
         HttpStatus status = limit instanceof RequestBodyLimits.BodyTooLargeException
                 ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.REQUEST_TIMEOUT;
-        return ProblemDetail.forStatusAndDetail(status, limit.getMessage() + "; nothing was written");
+        return answer(ProblemDetail.forStatusAndDetail(status, limit.getMessage() + "; nothing was written"));
     }
 
     /** One line with the request id; the stack trace at DEBUG. */

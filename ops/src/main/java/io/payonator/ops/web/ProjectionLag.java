@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * from values in memory, so that it answers at once however large the ledger and whatever a write
  * is doing. The projection's position is its processor's token; on PostgreSQL, whose pooled
  * projection may have segments on other nodes, the slowest segment's in the token store (a query of
- * a few rows). The store's last position is read once, then again after every write: a service
- * alone is the only process writing its ledger (the ledger lock), and {@link OnlineIntake} says
- * when it has stored events; a node of a cluster reads it again at most once a second.
+ * a few rows). The store's last position is read once, then again when asked after a write: a
+ * service alone is the only process writing its ledger (the ledger lock), and {@link OnlineIntake}
+ * says when it has stored events; a node of a cluster reads it again at most once a second. Not at
+ * every write: that was a query per group of requests, for a figure read a few times a minute.
  */
 @Component
 class ProjectionLag {
@@ -33,6 +34,8 @@ class ProjectionLag {
     private static final long REREAD_NANOS = 1_000_000_000L;
     private final boolean clustered;
     private volatile long lastRead;
+    /** Events were stored since the last position was read. */
+    private volatile boolean stale;
 
     ProjectionLag(ProjectionCatchUp projection, ObjectProvider<ClusterMembership> cluster) {
         this.projection = projection;
@@ -47,20 +50,29 @@ class ProjectionLag {
             // in a cluster other nodes store events too, and this node hears of none of them
             lastRead = now;
             readLastStored();
+        } else if (stale) {
+            readAfterWrites();
         }
         return Math.max(lastStored.get() - projection.applied(), 0);
     }
 
-    /**
-     * Called after events were stored. A failure to read the position does not fail the write, which
-     * is committed: the lag reads low until the next write reads it again.
-     */
+    /** Called after events were stored: the next question reads the last position again. */
     void eventsStored() {
+        stale = true;
+    }
+
+    /**
+     * A failure to read the position fails no one: the lag reads low until it is asked again, and the
+     * writes it follows are committed.
+     */
+    private void readAfterWrites() {
+        stale = false;
         try {
             readLastStored();
         } catch (EventStoreException e) {
+            stale = true;
             log.warn("could not read the event store's last position after a write; the projection lag may read"
-                    + " low until the next write: {}", e.getMessage(), e);
+                    + " low until it is asked again: {}", e.getMessage(), e);
         }
     }
 

@@ -27,11 +27,15 @@ import java.util.concurrent.Semaphore;
  *     <li>time: the whole body must arrive within {@link #CSV_DEADLINE} (CSV) or {@link #DEADLINE},
  *     however it trickles in (a read that waits counts too; Tomcat ends one that waits longer than
  *     its connection timeout), else 408;</li>
- *     <li>concurrency: at most {@value #READERS} requests with a body are in the service at once; one
- *     more is answered 503 with {@code Retry-After} at once, so that slow bodies (even with a token)
- *     never hold the threads the reads need.</li>
+ *     <li>concurrency: at most {@value #READERS} request bodies are being read at once, so that slow
+ *     bodies (even with a token) never hold the threads the reads need. A body counts from its first
+ *     read to its end: not while its request passes the security filters, nor once it waits for its
+ *     group's commit ({@link WriteGroups}); 64 fast writers at once would otherwise find the places
+ *     taken by requests that read nothing. A request is answered 503 with {@code Retry-After} at once
+ *     when every place is taken as it comes, or when its body cannot have one as it begins.</li>
  * </ul>
- * Runs before the security filters: a refused request is refused without its token being looked at.
+ * Runs before the security filters: a refused request is refused without its token being looked at,
+ * except one whose body could not have a place when it began (it passed them then).
  */
 final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
 
@@ -39,11 +43,20 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final Duration CSV_DEADLINE = Duration.ofSeconds(120);
     static final int READERS = 16;
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final String BUSY = "the service is reading " + READERS + " request bodies already; retry in a moment";
 
     /** The body grew past its limit while being read. */
     static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(long limit) {
             super("the body is larger than " + limit + " bytes");
+        }
+    }
+
+    /** Every place for a body being read was taken when this one began. */
+    static final class BodyReadersBusyException extends IOException {
+        BodyReadersBusyException() {
+            super(BUSY);
         }
     }
 
@@ -75,16 +88,16 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
                     + " bytes; at most " + (csv ? TransactionsController.MAX_CSV_BYTES + " (CSV)" : MAX_BYTES) + " bytes");
             return;
         }
-        if (!readers.tryAcquire()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "the service is reading " + READERS
-                    + " request bodies already; retry in a moment");
+        if (readers.availablePermits() == 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            refuse(response, HttpStatus.SERVICE_UNAVAILABLE, BUSY + "; nothing was read or written");
             return;
         }
+        Permit permit = new Permit(readers);
         try {
-            chain.doFilter(new Limited(request, limit, csv ? CSV_DEADLINE : DEADLINE), response);
+            chain.doFilter(new Limited(request, limit, csv ? CSV_DEADLINE : DEADLINE, permit), response);
         } finally {
-            readers.release();
+            permit.release();
         }
     }
 
@@ -95,13 +108,14 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        ProblemJson.write(response, status, detail + "; nothing was read or written");
+        ProblemJson.write(response, status, detail.endsWith("written") ? detail : detail + "; nothing was read or written");
     }
 
     /** The limit exception among {@code failure}'s causes, if a body limit is why it failed. */
     static IOException limitIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException || cause instanceof BodyTimeoutException) {
+            if (cause instanceof BodyTooLargeException || cause instanceof BodyTimeoutException
+                    || cause instanceof BodyReadersBusyException) {
                 return (IOException) cause;
             }
             if (cause instanceof java.net.SocketTimeoutException) {
@@ -111,14 +125,47 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
         return null;
     }
 
+    /**
+     * A request's place among the bodies being read: taken at the body's first read, given back once,
+     * at its end or when the request is done. Used by the request's thread only.
+     */
+    private static final class Permit {
+
+        private final Semaphore readers;
+        private boolean taken;
+        private boolean held;
+
+        Permit(Semaphore readers) {
+            this.readers = readers;
+        }
+
+        void take() throws BodyReadersBusyException {
+            if (taken) {
+                return;
+            }
+            if (!readers.tryAcquire()) {
+                throw new BodyReadersBusyException();
+            }
+            taken = true;
+            held = true;
+        }
+
+        void release() {
+            if (held) {
+                held = false;
+                readers.release();
+            }
+        }
+    }
+
     /** The request with its body stream bounded. */
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final BoundedStream body;
 
-        Limited(HttpServletRequest request, long limit, Duration deadline) {
+        Limited(HttpServletRequest request, long limit, Duration deadline, Permit permit) {
             super(request);
-            this.body = new BoundedStream(request, limit, deadline);
+            this.body = new BoundedStream(request, limit, deadline, permit);
         }
 
         @Override
@@ -140,13 +187,15 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
         private final long limit;
         private final Duration deadline;
         private final long end;
+        private final Permit permit;
         private ServletInputStream in;
         private long read;
 
-        BoundedStream(HttpServletRequest request, long limit, Duration deadline) {
+        BoundedStream(HttpServletRequest request, long limit, Duration deadline, Permit permit) {
             this.request = request;
             this.limit = limit;
             this.deadline = deadline;
+            this.permit = permit;
             this.end = System.nanoTime() + deadline.toNanos();
         }
 
@@ -161,6 +210,9 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
             checkTime();
             int n = stream().read(buffer, offset, (int) Math.min(length, limit - read + 1));
             checkTime();
+            if (n < 0) {
+                permit.release();
+            }
             if (n > 0) {
                 read += n;
                 if (read > limit) {
@@ -172,6 +224,7 @@ final class RequestBodyLimits extends OncePerRequestFilter implements Ordered {
 
         private ServletInputStream stream() throws IOException {
             if (in == null) {
+                permit.take();
                 in = request.getInputStream();
             }
             return in;

@@ -15,10 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +47,6 @@ final class RequestTrail extends OncePerRequestFilter implements Ordered {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String OUTCOME = RequestTrail.class.getName() + ".outcome";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a write decided, for its audit line. */
     record Outcome(String text) {
@@ -103,9 +102,8 @@ final class RequestTrail extends OncePerRequestFilter implements Ordered {
         if (given != null && CLIENT_ID.matcher(given).matches()) {
             return given;
         }
-        byte[] random = new byte[8];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        // an id to match log lines by, not a secret: SecureRandom's one lock was shared by every request
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     private static String line(HttpServletRequest request, HttpServletResponse response, String id) {

@@ -1,0 +1,60 @@
+#!/bin/bash
+# The online write rate (issue 14): start `serve` on a fresh SQLite ledger, warm it up, then wrk
+# with 64 connections, first on GET /actuator/health, then posting single-row JSON deposits with
+# distinct tx ids (online-writes.lua); print both rates, their ratio and the deposits' p99, and
+# stop the service. One run; take the median of three.
+#
+# Usage: docs/measurements/online-writes.sh [SECONDS] [CONNECTIONS]      (default 15 s, 64)
+# Environment: PAYONATOR the launcher (default: this repository's ops/payonator), PORT (18080),
+# DB a ledger to use instead of a fresh SQLite file (a PostgreSQL URL: give an empty database),
+# WARMUP seconds of each request before measuring (5), THREADS wrk threads (2).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+seconds="${1:-15}"
+connections="${2:-64}"
+payonator="${PAYONATOR:-$here/../../ops/payonator}"
+port="${PORT:-18080}"
+warmup="${WARMUP:-5}"
+threads="${THREADS:-2}"
+token=s3cret
+work="$(mktemp -d)"
+db="${DB:-$work/ledger.db}"
+url="http://127.0.0.1:$port"
+
+"$payonator" serve --db "$db" --port "$port" --token "$token" > /dev/null 2> "$work/serve.log" &
+pid=$!
+stop() {
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap stop EXIT
+until grep -q "serving .* at http" "$work/serve.log" 2>/dev/null; do
+    sleep 0.2
+    kill -0 "$pid" 2>/dev/null || { cat "$work/serve.log" >&2; echo "serve died" >&2; exit 1; }
+done
+
+# $1 mode, $2 seconds, $3 first tx id; prints wrk's RESULT line
+run() {
+    WRK_MODE="$1" WRK_TOKEN="$token" WRK_TX_BASE="$3" \
+        wrk -t"$threads" -c"$connections" -d"$2s" --latency -s "$here/online-writes.lua" "$url" \
+        | grep "^RESULT" | tee /dev/stderr
+}
+field() {
+    grep -o "$1=[0-9.]*" <<<"$2" | cut -d= -f2
+}
+
+# the warm-up's deposits take tx ids from 1,000,000,000 on, the measured ones from 0
+run health "$warmup" 0 > /dev/null
+run deposit "$warmup" 1000000000 > /dev/null
+health="$(run health "$seconds" 0)"
+deposits="$(run deposit "$seconds" 0)"
+for line in "$health" "$deposits"; do
+    if [ "$(field not_ok "$line")" != 0 ] || [ "$(field socket_errors "$line")" != 0 ]; then
+        echo "warning: not every answer was a 200 (and, for a deposit, accepted): $line" >&2
+    fi
+done
+health_rate="$(field rate "$health")"
+write_rate="$(field rate "$deposits")"
+printf 'health %.0f/s, deposits %.0f/s, ratio %.2f, deposits p99 %s ms (%s connections, %s s)\n' \
+    "$health_rate" "$write_rate" "$(echo "$write_rate / $health_rate" | bc -l)" "$(field p99_ms "$deposits")" \
+    "$connections" "$seconds"
