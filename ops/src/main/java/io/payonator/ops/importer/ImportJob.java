@@ -9,9 +9,9 @@ import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
 import io.payonator.ops.ledger.ImportTransactions;
 import io.payonator.ops.ledger.TxReservations;
-import org.axonframework.commandhandling.CommandBus;
 import io.payonator.ops.cluster.ClusterRoutes;
 import io.payonator.ops.ledger.ChunkTransaction;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
@@ -99,13 +99,13 @@ public class ImportJob {
         try (FusedRows input = new FusedRows(inputs, stop);
              ImportedRows workerPool = store(sources, marks, meter, workers)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
-                if (++rows % ImportMeter.PUBLISH_EVERY == 0) {
-                    meter.read(rows);
-                }
                 marks.advance(row.origin());
                 int client = clientNamed(row);
                 if (storedAlready(storedByClient, row, client)) {
                     continue;
+                }
+                if (++rows % ImportMeter.PUBLISH_EVERY == 0) {
+                    meter.read(rows);
                 }
                 try {
                     ClientCommand command = admit(intake, row);
@@ -150,14 +150,12 @@ public class ImportJob {
      * row, even a malformed one, is stored with that client's rows and marks.
      */
     private static int clientNamed(CsvRow row) {
-        String field = row.client();
-        if (field == null) {
-            return ImportedRows.NO_CLIENT;
-        }
         try {
-            int client = Integer.parseInt(field.strip());
+            // a row without its fields names no client, whatever it holds
+            row.checkFieldCount();
+            int client = Integer.parseInt(row.client().strip());
             return client >= 0 && client <= TransactionIntake.MAX_CLIENT ? client : ImportedRows.NO_CLIENT;
-        } catch (NumberFormatException e) {
+        } catch (MalformedRowException | NumberFormatException e) {
             return ImportedRows.NO_CLIENT;
         }
     }

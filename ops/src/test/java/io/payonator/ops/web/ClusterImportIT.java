@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An import through a cluster and a replay over it, with two nodes serving one PostgreSQL ledger as
  * real processes of the launcher. The import joins the cluster as a third member, is killed with
- * SIGKILL after some chunks are stored and run again: the ledger must then hold exactly what a
- * plain import of the same file into a fresh ledger holds (accounts and rejects, byte for byte),
- * and a third run skips the file. A plain import meanwhile is refused, naming the nodes. Then
+ * SIGKILL twice (while the owners store its first chunk, and some chunks later) and run again: the
+ * ledger must then hold exactly what a plain import of the same file into a fresh ledger holds
+ * (accounts and rejects, byte for byte), and a further run skips the file. Meanwhile a plain import
+ * is refused, naming the nodes, and so is a replay while the import runs. Then
  * {@code POST /admin/replay} on one node pauses the other's writes, rebuilds the projection, finds
  * it identical, and both nodes print the same accounts.
  */
@@ -87,15 +88,25 @@ class ClusterImportIT {
         assertThat(refused.err()).contains("served by a cluster").contains("127.0.0.1:" + ports[0])
                 .contains("127.0.0.1:" + ports[1]).doesNotContain("Exception");
 
+        // killed first while its first chunk is being stored by the owners, then once chunks are stored
         Process killed = importThroughCluster(db, members, ports[2], input, "import-killed");
-        awaitSomeChunksStored(db, killed);
+        awaitStored(db, killed, "SELECT count(*) FROM import_client_mark", 50);
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        String storedWhenKilled = progress(db);
+        List<String> storedWhenKilled = new ArrayList<>(List.of(progress(db)));
+        awaitMembers(nodes[0], 2);
+        Process killedAgain = importThroughCluster(db, members, ports[2], input, "import-killed-again");
+        awaitStored(db, killedAgain, "SELECT coalesce(max(lines_done), 0) FROM import_source", ROWS / 3);
+        killedAgain.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        storedWhenKilled.add(progress(db));
         awaitMembers(nodes[0], 2);
 
         Path clusterRejects = work.resolve("cluster-rejects.csv");
         Process resumed = importThroughCluster(db, members, ports[2], input, "import-resumed",
                 "--rejects", clusterRejects.toString());
+        awaitMembers(nodes[0], 3);
+        HttpResponse<String> replayDuringImport = replay(nodes[0]).get();
+        assertThat(replayDuringImport.statusCode()).as(replayDuringImport.body()).isEqualTo(409);
+        assertThat(replayDuringImport.body()).contains("an import is running").contains("127.0.0.1:" + ports[2]);
         assertThat(resumed.waitFor(10, TimeUnit.MINUTES)).isTrue();
         String resumedErr = Files.readString(work.resolve("import-resumed.err"));
         assertThat(resumed.exitValue()).as(resumedErr).isZero();
@@ -115,8 +126,8 @@ class ClusterImportIT {
             assertThat(get(node, "/accounts", "text/csv").body()).as("accounts on " + node.name).isEqualTo(plain.out());
         }
         assertThat(writesPausedOnTheOther).as("node1 refused writes while node0 replayed").isTrue();
-        System.err.printf("cluster import IT: %d rows, killed (SIGKILL) with %s stored, resumed: accounts and rejects"
-                + " equal a plain import's; replay on one of two nodes identical%n", ROWS, storedWhenKilled);
+        System.err.printf("cluster import IT: %d rows, killed (SIGKILL) twice, with %s stored, resumed: accounts and"
+                + " rejects equal a plain import's; replay on one of two nodes identical%n", ROWS, storedWhenKilled);
     }
 
     /**
@@ -124,10 +135,7 @@ class ClusterImportIT {
      * and {@code other}'s health says its writes are closed while it runs (returned).
      */
     private boolean replayOnOneNode(Node replaying, Node other) throws Exception {
-        CompletableFuture<HttpResponse<String>> replay = http.sendAsync(
-                HttpRequest.newBuilder(replaying.uri.resolve("/admin/replay")).timeout(Duration.ofMinutes(10))
-                        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> replay = replay(replaying);
         boolean pausedSeen = false;
         while (!replay.isDone()) {
             JsonNode health = Http.JSON.readTree(get(other, "/actuator/health/projection", "application/json").body());
@@ -142,6 +150,12 @@ class ClusterImportIT {
             awaitWritesOpen(node);
         }
         return pausedSeen;
+    }
+
+    private CompletableFuture<HttpResponse<String>> replay(Node node) {
+        return http.sendAsync(HttpRequest.newBuilder(node.uri.resolve("/admin/replay")).timeout(Duration.ofMinutes(10))
+                        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Process importThroughCluster(String db, String members, int port, Path input, String name,
@@ -169,10 +183,10 @@ class ClusterImportIT {
         return process;
     }
 
-    /** Waits until the import has stored rows (parts on the owners, or a chunk's marks), and is still running. */
-    private void awaitSomeChunksStored(String db, Process importing) throws Exception {
+    /** Waits until {@code query} counts {@code least} or more of what the import stored, while it still runs. */
+    private void awaitStored(String db, Process importing, String query, long least) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (count(db, "SELECT count(*) FROM import_client_mark") < 50) {
+        while (count(db, query) < least) {
             assertThat(importing.isAlive()).as("the import is still running when killed").isTrue();
             assertThat(System.nanoTime()).as("the import stores chunks").isLessThan(deadline);
             Thread.sleep(20);
