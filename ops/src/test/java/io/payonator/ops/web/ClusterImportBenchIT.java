@@ -115,10 +115,13 @@ class ClusterImportBenchIT {
         return process;
     }
 
+    /** Generous: the nodes start side by side on a shared, busy machine. */
     private static void awaitServing(Path err) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!SERVING.matcher(Files.readString(err)).find()) {
-            assertThat(System.nanoTime()).as(err + " serving").isLessThan(deadline);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not serving after 10 minutes:\n" + Files.readString(err));
+            }
             Thread.sleep(200);
         }
     }
