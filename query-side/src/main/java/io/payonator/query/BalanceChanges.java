@@ -73,6 +73,8 @@ final class BalanceChanges {
         }
     }
 
+    /** Whether the batch's accepted deposits and withdrawals go to the transaction table too. */
+    private final boolean history;
     private final Map<Integer, Delta> deltas = new LinkedHashMap<>();
     private final List<RejectedRowTable.NewRejection> rejections = new ArrayList<>();
     private final List<TransactionTable.NewTransaction> newTransactions = new ArrayList<>();
@@ -80,6 +82,10 @@ final class BalanceChanges {
     private final Map<Long, TransactionTable.NewTransaction> newDeposits = new HashMap<>();
     /** The last dispute state this batch gives to deposits of earlier batches. */
     private final Map<Long, DisputeState> earlierDepositStates = new LinkedHashMap<>();
+
+    BalanceChanges(boolean history) {
+        this.history = history;
+    }
 
     Delta of(int client) {
         return deltas.computeIfAbsent(client, key -> new Delta());
@@ -91,6 +97,9 @@ final class BalanceChanges {
 
     /** An accepted deposit or withdrawal, at {@code position} in the event store. */
     void accept(TransactionType type, int client, long tx, Money amount, long position) {
+        if (!history) {
+            return;
+        }
         TransactionTable.NewTransaction row = new TransactionTable.NewTransaction(tx, client, type.code(),
                 amount.units(), position);
         newTransactions.add(row);
@@ -101,6 +110,9 @@ final class BalanceChanges {
 
     /** Deposit {@code tx} of this or an earlier batch is now in {@code state}. */
     void mark(long tx, DisputeState state) {
+        if (!history) {
+            return;
+        }
         TransactionTable.NewTransaction row = newDeposits.get(tx);
         if (row != null) {
             row.state = state;

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,8 @@ import java.util.Map;
 public class BalanceProjection {
 
     public static final String PROCESSING_GROUP = "balances";
+    /** Whether the projection keeps the transaction table ({@code ledger_transaction}). */
+    public static final String TRANSACTION_HISTORY = "payonator.projection.transaction-history";
     private static final String CHANGES = BalanceProjection.class.getName() + ".changes";
 
     private final AccountBalanceRepository balances;
@@ -51,8 +54,15 @@ public class BalanceProjection {
     private final RejectedRowRepository rejections;
     private final RejectedRowTable rejectionTable;
     private final TransactionTable transactions;
+    /**
+     * Whether the transaction table is kept: not in a temporary ledger, whose output reads only the
+     * balances and the rejects, and which is deleted when the import ends.
+     */
+    private final boolean history;
 
-    BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections, JdbcTemplate jdbc) {
+    BalanceProjection(AccountBalanceRepository balances, RejectedRowRepository rejections, JdbcTemplate jdbc,
+                      @Value("${" + TRANSACTION_HISTORY + ":true}") boolean history) {
+        this.history = history;
         this.balances = balances;
         this.rejections = rejections;
         this.balanceTable = new BalanceTable(jdbc);
@@ -157,7 +167,7 @@ public class BalanceProjection {
     private BalanceChanges changes() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(CHANGES, key -> {
-            BalanceChanges changes = new BalanceChanges();
+            BalanceChanges changes = new BalanceChanges(history);
             batch.onPrepareCommit(unitOfWork -> changes.writeTo(balanceTable, rejectionTable, transactions));
             return changes;
         });

@@ -2,6 +2,9 @@ package io.payonator.query;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.Map;
 final class BalanceTable {
 
     private static final String INSERT =
-            "INSERT INTO account_balance (client, available, held, total, locked) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO account_balance (available, held, total, locked, client) VALUES (?, ?, ?, ?, ?)";
     private static final String ADD = "UPDATE account_balance SET available = available + ?, held = held + ?,"
             + " total = total + ?, locked = locked OR ? WHERE client = ?";
     private static final String READ = "SELECT available, held, total FROM account_balance WHERE client = ?";
@@ -33,49 +36,60 @@ final class BalanceTable {
         this.jdbc = jdbc;
     }
 
+    /** An account's row, or the amounts to add to it. */
+    private record Row(int client, long available, long held, long total, boolean locked) {
+
+        static Row of(int client, BalanceChanges.Delta delta) {
+            return new Row(client, delta.available, delta.held, delta.total, delta.locked);
+        }
+    }
+
     void write(Map<Integer, BalanceChanges.Delta> deltas) {
-        List<Object[]> opened = new ArrayList<>();
-        List<Object[]> changed = new ArrayList<>(deltas.size());
-        List<Object[]> replaced = new ArrayList<>();
+        List<Row> opened = new ArrayList<>();
+        List<Row> changed = new ArrayList<>(deltas.size());
+        List<Row> replaced = new ArrayList<>();
         deltas.forEach((client, delta) -> {
             if (delta.opened) {
-                opened.add(new Object[]{client, delta.available, delta.held, delta.total, delta.locked});
+                opened.add(Row.of(client, delta));
             } else if (delta.wrapped) {
                 replaced.add(balanceAfter(client, delta));
             } else {
-                changed.add(new Object[]{delta.available, delta.held, delta.total, delta.locked, client});
+                changed.add(Row.of(client, delta));
             }
         });
-        if (!opened.isEmpty()) {
-            jdbc.batchUpdate(INSERT, opened);
-        }
-        if (!changed.isEmpty()) {
-            requireEveryRow(jdbc.batchUpdate(ADD, changed), changed);
-        }
-        if (!replaced.isEmpty()) {
-            jdbc.batchUpdate(SET, replaced);
-        }
+        JdbcBatches.run(jdbc, INSERT, opened, BalanceTable::bind);
+        requireEveryRow(JdbcBatches.run(jdbc, ADD, changed, BalanceTable::bind), changed);
+        JdbcBatches.run(jdbc, SET, replaced, BalanceTable::bind);
+    }
+
+    /** Every statement takes the amounts first and the client last. */
+    private static void bind(PreparedStatement statement, Row row) throws SQLException {
+        statement.setLong(1, row.available());
+        statement.setLong(2, row.held());
+        statement.setLong(3, row.total());
+        statement.setBoolean(4, row.locked());
+        statement.setInt(5, row.client());
     }
 
     /**
      * The account's balances after a change whose sums wrapped: added in Java, where addition wraps
      * back into range, since in SQL an intermediate result out of range would not be exact.
      */
-    private Object[] balanceAfter(int client, BalanceChanges.Delta delta) {
+    private Row balanceAfter(int client, BalanceChanges.Delta delta) {
         List<long[]> rows = jdbc.query(READ, (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)},
                 client);
         if (rows.isEmpty()) {
             throw new IllegalStateException("event for client " + client + " before its AccountOpened");
         }
         long[] before = rows.get(0);
-        return new Object[]{before[0] + delta.available, before[1] + delta.held, before[2] + delta.total,
-                delta.locked, client};
+        return new Row(client, before[0] + delta.available, before[1] + delta.held, before[2] + delta.total,
+                delta.locked);
     }
 
-    private static void requireEveryRow(int[] updated, List<Object[]> changed) {
+    private static void requireEveryRow(int[] updated, List<Row> changed) {
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] != 1) {
-                throw new IllegalStateException("event for client " + changed.get(i)[4] + " before its AccountOpened");
+                throw new IllegalStateException("event for client " + changed.get(i).client() + " before its AccountOpened");
             }
         }
     }

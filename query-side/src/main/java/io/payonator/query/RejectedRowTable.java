@@ -43,8 +43,17 @@ final class RejectedRowTable {
     }
 
     void insert(Collection<NewRejection> rows) {
-        JdbcBatches.insert(jdbc, INSERT, rows, row -> new Object[]{row.id(), row.source(), row.line(), row.reason(),
-                row.detail(), row.client(), row.type(), row.tx(), row.amount()});
+        JdbcBatches.run(jdbc, INSERT, rows, (statement, row) -> {
+            statement.setLong(1, row.id());
+            statement.setString(2, row.source());
+            statement.setLong(3, row.line());
+            statement.setString(4, row.reason());
+            statement.setString(5, row.detail());
+            JdbcBatches.setInteger(statement, 6, row.client());
+            statement.setString(7, row.type());
+            JdbcBatches.setLong(statement, 8, row.tx());
+            JdbcBatches.setLong(statement, 9, row.amount());
+        });
     }
 
     void deleteAll() {

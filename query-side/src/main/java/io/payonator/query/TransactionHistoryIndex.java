@@ -12,8 +12,8 @@ import java.sql.ResultSet;
  * reads. Kept up to date row by row it is the projection's largest cost: each batch's rows land all
  * over it (one place per client), so nearly every page of it is rewritten at every commit. When the
  * whole table is being filled from the start by a replay, the replay suspends it and builds it once
- * at the end, a sort instead of a million scattered inserts; an import into a temporary ledger,
- * which nothing reads it from, goes without it.
+ * at the end, a sort instead of a million scattered inserts. (A temporary ledger keeps no
+ * transaction table at all: see {@link BalanceProjection#TRANSACTION_HISTORY}.)
  * It is built again whenever the ledger is opened, should a job have stopped before restoring it.
  */
 @Component

@@ -3,7 +3,6 @@ package io.payonator.query;
 import io.payonator.api.DisputeState;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,14 @@ final class TransactionTable {
     }
 
     void insert(Collection<NewTransaction> rows) {
-        JdbcBatches.insert(jdbc, INSERT, rows,
-                row -> new Object[]{row.tx, row.client, row.type, row.amount, row.state.code(), row.position});
+        JdbcBatches.run(jdbc, INSERT, rows, (statement, row) -> {
+            statement.setLong(1, row.tx);
+            statement.setInt(2, row.client);
+            statement.setString(3, row.type);
+            statement.setLong(4, row.amount);
+            statement.setString(5, row.state.code());
+            statement.setLong(6, row.position);
+        });
     }
 
     /** Sets the state of deposits accepted in earlier batches. */
@@ -54,12 +59,14 @@ final class TransactionTable {
         if (states.isEmpty()) {
             return;
         }
-        List<Object[]> values = new ArrayList<>(states.size());
-        states.forEach((tx, state) -> values.add(new Object[]{state.code(), tx}));
-        int[] updated = jdbc.batchUpdate(UPDATE_STATE, values);
+        List<Map.Entry<Long, DisputeState>> changes = List.copyOf(states.entrySet());
+        int[] updated = JdbcBatches.run(jdbc, UPDATE_STATE, changes, (statement, change) -> {
+            statement.setString(1, change.getValue().code());
+            statement.setLong(2, change.getKey());
+        });
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                throw new IllegalStateException("dispute state change for tx " + values.get(i)[1]
+                throw new IllegalStateException("dispute state change for tx " + changes.get(i).getKey()
                         + ", which is not an accepted deposit in the query tables");
             }
         }

@@ -13,7 +13,6 @@ import io.payonator.ops.ledger.LedgerLocation;
 import io.payonator.ops.ledger.LedgerQueries;
 import io.payonator.ops.ledger.ProjectionCatchUp;
 import io.payonator.ops.ledger.sqlite.SqliteLocation;
-import io.payonator.query.TransactionHistoryIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -215,17 +214,8 @@ final class ImportCommand implements Callable<Integer> {
         return new RejectsTarget(rejects);
     }
 
-    /**
-     * A temporary ledger is deleted at exit and nothing in this run reads its transaction history by
-     * client, so the projection fills that table without its index (see {@link TransactionHistoryIndex}).
-     * A persistent ledger keeps its index: another writer may hold it, and the import must then wait
-     * and retry rather than block on the index.
-     */
     private ImportSummary importAll(Ledger ledger, List<ImportSource> sources, ImportStop stop)
             throws IOException, InterruptedException {
-        if (db == null) {
-            ledger.get(TransactionHistoryIndex.class).suspend();
-        }
         ProgressLine line = progressLine;
         try (line) {
             if (progress && console.verbosity() != Verbosity.QUIET) {

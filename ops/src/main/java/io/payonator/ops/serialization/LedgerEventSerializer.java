@@ -8,8 +8,9 @@ import org.axonframework.serialization.SimpleSerializedType;
 
 /**
  * The event serializer: the ledger's own events in {@link EventCodec}'s compact binary form, empty
- * metadata as zero bytes, anything else through the delegate (Jackson). Type names stay the class
- * names, as Jackson writes them, and events stored as JSON by earlier versions still read back.
+ * metadata as zero bytes, anything else through the delegate (Jackson). The ledger's events are
+ * stored under their simple names ({@link EventCodec#storedType}); the class names earlier versions
+ * stored, and events they stored as JSON, still read back.
  */
 public final class LedgerEventSerializer extends BinaryFormSerializer {
 
@@ -23,7 +24,7 @@ public final class LedgerEventSerializer extends BinaryFormSerializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (object != null && EventCodec.handles(object.getClass())) {
-            return serialized(EventCodec.encode(object), typeForClass(object.getClass()), expectedRepresentation);
+            return serialized(EventCodec.encode(object), EventCodec.storedType(object.getClass()), expectedRepresentation);
         }
         if (object instanceof MetaData metaData && metaData.isEmpty()) {
             return serialized(NO_BYTES, METADATA_TYPE, expectedRepresentation);
@@ -46,6 +47,13 @@ public final class LedgerEventSerializer extends BinaryFormSerializer {
             }
         }
         return delegate.deserialize(serialized);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        SerializedType stored = EventCodec.storedType(type);
+        return stored != null ? stored : delegate.typeForClass(type);
     }
 
     @Override

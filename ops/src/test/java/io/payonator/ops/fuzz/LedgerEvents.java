@@ -48,7 +48,7 @@ public final class LedgerEvents {
              PreparedStatement query = connection.prepareStatement(
                      "SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType IN (" + placeholders + ")")) {
             for (int i = 0; i < types.size(); i++) {
-                query.setString(i + 1, types.get(i).getName());
+                query.setString(i + 1, types.get(i).getSimpleName());
             }
             try (ResultSet result = query.executeQuery()) {
                 result.next();

@@ -56,7 +56,7 @@ class LedgerEventSerializerTest {
     void everyEventSurvivesTheRoundTrip(Object event) {
         SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
 
-        assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
+        assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getSimpleName());
         assertThat(serialized.getData()[0]).isEqualTo(EventCodec.FORMAT_V1);
         assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
     }
@@ -67,6 +67,17 @@ class LedgerEventSerializerTest {
         SerializedObject<byte[]> json = jackson.serialize(event, byte[].class);
 
         assertThat((Object) serializer.deserialize(json)).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void eventsStoredUnderTheirClassNameStillReadBack(Object event) {
+        SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+        SerializedObject<byte[]> stored = new SimpleSerializedObject<>(serialized.getData(), byte[].class,
+                event.getClass().getName(), null);
+
+        assertThat(serializer.classForType(stored.getType())).isEqualTo(event.getClass());
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(event);
     }
 
     @ParameterizedTest

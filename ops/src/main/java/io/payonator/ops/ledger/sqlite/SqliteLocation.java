@@ -1,6 +1,7 @@
 package io.payonator.ops.ledger.sqlite;
 
 import io.payonator.ops.ledger.LedgerLocation;
+import io.payonator.query.BalanceProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,8 @@ public final class SqliteLocation implements LedgerLocation {
             properties.put("payonator.sqlite.projection-synchronous", "OFF");
             // nor is it opened again: a client snapshot would only read its events back for nothing
             properties.put("payonator.snapshots.every-events", "0");
+            // and nothing reads its transaction history: the import's output is balances and rejects
+            properties.put(BalanceProjection.TRANSACTION_HISTORY, "false");
         }
         return properties;
     }
