@@ -121,6 +121,9 @@ class ClusterImportIT {
         assertThat(Files.readString(work.resolve("import-again.err"))).contains("skipped: already imported");
         assertThat(Files.readString(work.resolve("import-again.out"))).isEqualTo(plain.out());
 
+        for (Node node : nodes) {
+            awaitMembers(node, 2);
+        }
         boolean writesPausedOnTheOther = replayOnOneNode(nodes[0], nodes[1]);
         for (Node node : nodes) {
             assertThat(get(node, "/accounts", "text/csv").body()).as("accounts on " + node.name).isEqualTo(plain.out());
