@@ -1,5 +1,6 @@
 package io.payonator.ops.cli;
 
+import io.payonator.ops.cluster.ClusterSettings;
 import io.payonator.ops.csv.TransactionCsvReader;
 import io.payonator.ops.csv.UnreadableInputException;
 import io.payonator.ops.importer.ContentId;
@@ -88,6 +89,9 @@ final class ImportCommand implements Callable<Integer> {
             description = "Print a progress line on standard error every 5 s (default: when standard error is a terminal).")
     private boolean progress;
 
+    @Mixin
+    private ClusterOptions cluster;
+
     private ProgressLine progressLine;
 
     ImportCommand(Console console) {
@@ -98,6 +102,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         checkUsage();
+        ClusterSettings member = clusterSettings();
         progressLine = new ProgressLine(console.err());
         List<ImportSource> sources;
         try {
@@ -108,16 +113,16 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE_INPUT;
         }
         try (Interruption interruption = Interruption.arm()) {
-            return importAndReport(sources, interruption, start);
+            return importAndReport(sources, member, interruption, start);
         } finally {
             closeAll(sources);
         }
     }
 
-    private int importAndReport(List<ImportSource> sources, Interruption interruption, long start)
-            throws IOException, InterruptedException {
+    private int importAndReport(List<ImportSource> sources, ClusterSettings member, Interruption interruption,
+                                long start) throws IOException, InterruptedException {
         ImportSummary summary;
-        try (Ledger ledger = Ledger.open(db == null ? SqliteLocation.temporary() : db)) {
+        try (Ledger ledger = open(member)) {
             long lastEventBefore = ledger.get(ProjectionCatchUp.class).head().orElse(-1);
             summary = importAll(ledger, sources, interruption.stop());
             if (!summary.stopped()) {
@@ -134,6 +139,32 @@ final class ImportCommand implements Callable<Integer> {
         // said once the ledger is closed: a temporary one is gone by now
         console.error(interrupted(summary));
         return ExitCode.INTERRUPTED;
+    }
+
+    /**
+     * The ledger; with {@code --cluster}, as a member of the cluster that serves it: the rows go
+     * to their clients' owners, and this process owns no client.
+     */
+    private Ledger open(ClusterSettings member) throws IOException {
+        if (member == null) {
+            return Ledger.open(db == null ? SqliteLocation.temporary() : db);
+        }
+        return Ledger.openInCluster(db, ClusterSettings.name(member.bind()), member.properties());
+    }
+
+    /** This process's place in the cluster that serves the ledger, or {@code null}. */
+    private ClusterSettings clusterSettings() {
+        ClusterSettings member;
+        try {
+            member = cluster.settings(db);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+        if (member != null && files.contains("-")) {
+            // a part sent again must be recognised by its source's content, which standard input lacks
+            throw usageError("--cluster imports files only: standard input (-) cannot be resumed");
+        }
+        return member;
     }
 
     /** Usage errors, found before anything is read or stored. */

@@ -2,7 +2,6 @@ package io.payonator.ops.cli;
 
 import io.payonator.ops.cluster.ClusterSettings;
 import io.payonator.ops.ledger.LedgerLocation;
-import io.payonator.ops.ledger.postgres.PostgresLocation;
 import io.payonator.ops.web.LedgerService;
 import io.payonator.ops.web.security.SecurityConfiguration;
 import io.payonator.ops.web.security.TokenFile;
@@ -87,22 +86,8 @@ final class ServeCommand implements Callable<Integer> {
             + " the document names its server relative to itself (/).")
     private String publicUrl;
 
-    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
-            description = "Serve as one node of a cluster (PostgreSQL ledgers only): every member's cluster address,"
-                    + " this node's included. Cluster traffic is TCP to exactly these addresses. Needs --cluster-bind"
-                    + " and the members' secret (--cluster-secret or " + ClusterSettings.SECRET_VARIABLE + ").")
-    private String cluster;
-
-    @Option(names = "--cluster-bind", paramLabel = "HOST:PORT",
-            description = "This node's own address among the --cluster members.")
-    private String clusterBind;
-
-    @Option(names = "--cluster-secret", paramLabel = "SECRET",
-            defaultValue = "${env:" + ClusterSettings.SECRET_VARIABLE + "}",
-            description = "The members' shared secret, 16 characters or more (default: the environment variable "
-                    + ClusterSettings.SECRET_VARIABLE + ", which keeps it out of the process list). A process"
-                    + " without it cannot join.")
-    private String clusterSecret;
+    @Mixin
+    private ClusterOptions cluster;
 
     ServeCommand(Console console) {
         this.console = console;
@@ -136,21 +121,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The node's cluster, or {@code null} when it serves alone. The secret is never echoed. */
     private ClusterSettings clusterSettings() {
-        if (cluster == null) {
-            if (clusterBind != null) {
-                throw usageError("--cluster-bind goes with --cluster: give the members' addresses too");
-            }
-            return null;
-        }
-        if (!PostgresLocation.BACKEND.equals(db.backend())) {
-            throw usageError("--cluster needs a PostgreSQL ledger (--db jdbc:postgresql://HOST:PORT/DATABASE?user=NAME):"
-                    + " a " + db.backend() + " ledger is written by one process only");
-        }
-        if (clusterBind == null) {
-            throw usageError("--cluster needs --cluster-bind HOST:PORT, this node's own address among the members");
-        }
         try {
-            return ClusterSettings.parse(cluster, clusterBind, clusterSecret);
+            return cluster.settings(db);
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
         }

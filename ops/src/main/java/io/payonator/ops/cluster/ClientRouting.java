@@ -1,10 +1,10 @@
 package io.payonator.ops.cluster;
 
 import io.payonator.api.command.ClientCommand;
+import io.payonator.api.command.ImportPart;
 import io.payonator.command.ClientTargetResolver;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
-
 
 /**
  * Routes by client: the key is the client's aggregate identifier, so Axon's consistent hash sends
@@ -20,6 +20,9 @@ final class ClientRouting implements RoutingStrategy {
         }
         if (payload instanceof ClientCommand row) {
             return key(row.client());
+        }
+        if (payload instanceof ImportPart part) {
+            return key(part.client());
         }
         throw new IllegalArgumentException("no client to route " + command.getCommandName() + " by");
     }

@@ -1,7 +1,6 @@
 package io.payonator.ops.cluster;
 
 import io.payonator.command.ClientCache;
-import io.payonator.ops.ledger.ProjectionShare;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
@@ -26,6 +25,11 @@ public class ClusterConfiguration {
 
     /** The command that carries a {@link ClientRequest} to the client's owner. */
     public static final String OWNER_COMMAND = "payonator.cluster.owner-request";
+    /** The command that carries an import's rows of some clients to their owner ({@code ImportPart}). */
+    public static final String IMPORT_PART_COMMAND = "payonator.cluster.import-part";
+    /** The commands by which the node running a replay pauses and resumes each of the others. */
+    public static final String REPLAY_PAUSE_COMMAND = "payonator.cluster.replay-pause";
+    public static final String REPLAY_RESUME_COMMAND = "payonator.cluster.replay-resume";
     private static final String CLUSTER_NAME = "payonator";
 
     @Bean
@@ -42,14 +46,19 @@ public class ClusterConfiguration {
 
     @Bean
     JGroupsConnector clusterConnector(@Qualifier("localSegment") SimpleCommandBus localSegment, JChannel channel,
-                                      @Qualifier("messageSerializer") Serializer serializer, ClientCache clients) {
+                                      @Qualifier("messageSerializer") Serializer serializer, ClientCache clients,
+                                      ClusterRoutes routes) {
+        ClientOwnership ownership = new ClientOwnership(clients);
         return JGroupsConnector.builder()
                 .localSegment(localSegment)
                 .channel(channel)
                 .clusterName(CLUSTER_NAME)
                 .serializer(serializer)
                 .routingStrategy(new ClientRouting())
-                .consistentHashChangeListener(new ClientOwnership(clients))
+                .consistentHashChangeListener(hash -> {
+                    routes.routeBy(hash);
+                    ownership.onConsistentHashChanged(hash);
+                })
                 .build();
     }
 
@@ -66,10 +75,12 @@ public class ClusterConfiguration {
 
     /** A fair share of the projection's segments: each node as many as the nodes it sees leave it. */
     @Bean
-    ProjectionShare projectionShare(JChannel channel) {
-        return total -> {
-            int nodes = ClusterMembership.size(channel);
-            return (total + nodes - 1) / nodes;
-        };
+    ClusterProjectionShare projectionShare(JChannel channel) {
+        return new ClusterProjectionShare(channel);
+    }
+
+    @Bean
+    ClusterRoutes clusterRoutes() {
+        return new ClusterRoutes();
     }
 }

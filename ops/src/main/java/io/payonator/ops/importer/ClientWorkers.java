@@ -41,7 +41,7 @@ import java.util.function.Function;
  * commits, together with the chunk's progress marks, once every part is applied: a chunk is
  * stored whole or not at all, and chunks are stored in input order.
  */
-final class ClientWorkers implements AutoCloseable {
+final class ClientWorkers implements ImportedRows {
 
     /** One chunk of rows: its transaction, what to record with it, and its parts still being applied. */
     private record Chunk(ChunkTransaction transaction, ChunkTransaction.Write<?> marks, RowOrigin firstRow,
@@ -101,24 +101,23 @@ final class ClientWorkers implements AutoCloseable {
     }
 
     /** Adds a well-formed row to its client's worker; blocks while the workers are a chunk behind. */
-    void submit(ClientCommand command) throws InterruptedException {
+    @Override
+    public void submit(ClientCommand command) throws InterruptedException {
         pending.get(command.client() % pending.size())
                 .computeIfAbsent(command.client(), client -> new ArrayList<>())
                 .add(command);
         countRow(command.origin());
     }
 
-    /** Records a malformed row with the chunk it was read in. */
-    void submit(RowMalformed malformed) throws InterruptedException {
+    /** Records a malformed row with the chunk it was read in; all of a chunk's are stored by worker 0. */
+    @Override
+    public void submit(RowMalformed malformed, int client) throws InterruptedException {
         pendingMalformed.add(malformed);
         countRow(malformed.origin());
     }
 
-    /**
-     * Applies and stores everything submitted, with marks saying whether the input has ended (or
-     * the import stops before its end), and waits until it is stored.
-     */
-    void finish(boolean inputEnded) throws InterruptedException {
+    @Override
+    public void finish(boolean inputEnded) throws InterruptedException {
         flush(inputEnded);
         awaitEnd();
     }

@@ -9,8 +9,11 @@ import io.payonator.command.intake.TransactionIntake;
 import io.payonator.ops.csv.CsvRow;
 import io.payonator.ops.ledger.ImportTransactions;
 import io.payonator.ops.ledger.TxReservations;
+import io.payonator.ops.cluster.ClusterRoutes;
+import io.payonator.ops.ledger.ChunkTransaction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,10 +22,13 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Imports transaction CSVs into the ledger. One thread reads the rows in input order, validates
@@ -45,10 +51,16 @@ public class ImportJob {
     private final ImportTransactions transactions;
     private final ImportProgress progress;
     private final ClientCache clients;
+    private final ClusterRoutes cluster;
     private final int chunkRows;
 
+    /**
+     * @param commandBus the ledger's command bus: in a cluster, the cluster's, over which the rows
+     *                   go to their clients' owners
+     * @param cluster    where the cluster's bus routes, when this process is a member of one
+     */
     ImportJob(CommandBus commandBus, EventBus eventBus, TxReservations reservations, ImportTransactions transactions,
-              ImportProgress progress, ClientCache clients,
+              ImportProgress progress, ClientCache clients, ObjectProvider<ClusterRoutes> cluster,
               @Value("${payonator.import.chunk-rows:65536}") int chunkRows) {
         this.commandBus = commandBus;
         this.eventBus = eventBus;
@@ -56,6 +68,7 @@ public class ImportJob {
         this.transactions = transactions;
         this.progress = progress;
         this.clients = clients;
+        this.cluster = cluster.getIfAvailable();
         this.chunkRows = chunkRows;
     }
 
@@ -72,7 +85,8 @@ public class ImportJob {
         long start = System.nanoTime();
         log.debug("importing {}", sources.stream().map(ImportSource::name).toList());
         SourceMarks marks = new SourceMarks();
-        List<FusedRows.Input> inputs = plan(sources, marks);
+        Map<String, Map<Integer, Long>> storedByClient = new HashMap<>();
+        List<FusedRows.Input> inputs = plan(sources, marks, storedByClient);
         if (inputs.isEmpty()) {
             log.debug("nothing to import");
             return new ImportSummary(0, 0, 0, System.nanoTime() - start, false, marks.lastLines());
@@ -83,20 +97,23 @@ public class ImportJob {
         boolean stopped;
         BitSet touched = new BitSet(TransactionIntake.MAX_CLIENT + 1);
         try (FusedRows input = new FusedRows(inputs, stop);
-             ClientWorkers workerPool = new ClientWorkers(commandBus, eventBus, transactions,
-                     inputEnded -> ImportProgress.write(marks.snapshot(inputEnded)), meter, workers, chunkRows)) {
+             ImportedRows workerPool = store(sources, marks, meter, workers)) {
             for (CsvRow row = input.next(); row != null; row = input.next()) {
+                marks.advance(row.origin());
+                int client = clientNamed(row);
+                if (storedAlready(storedByClient, row, client)) {
+                    continue;
+                }
                 if (++rows % ImportMeter.PUBLISH_EVERY == 0) {
                     meter.read(rows);
                 }
-                marks.advance(row.origin());
                 try {
                     ClientCommand command = admit(intake, row);
                     touched.set(command.client());
                     workerPool.submit(command);
                 } catch (MalformedRowException e) {
                     malformed++;
-                    workerPool.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()));
+                    workerPool.submit(new RowMalformed(row.origin(), e.reason(), e.getMessage()), client);
                 }
             }
             meter.read(rows);
@@ -115,8 +132,50 @@ public class ImportJob {
         return summary;
     }
 
-    /** Which sources to read and from which line: a source imported whole before is skipped. */
-    private List<FusedRows.Input> plan(List<ImportSource> sources, SourceMarks marks) {
+    /** Local workers, or, in a cluster, the clients' owners. */
+    private ImportedRows store(List<ImportSource> sources, SourceMarks marks, ImportMeter meter, int workers) {
+        Function<Boolean, ChunkTransaction.Write<?>> sourceMarks =
+                inputEnded -> ImportProgress.write(marks.snapshot(inputEnded));
+        if (cluster == null) {
+            return new ClientWorkers(commandBus, eventBus, transactions, sourceMarks, meter, workers, chunkRows);
+        }
+        Map<String, String> contentIds = new HashMap<>();
+        sources.forEach(source -> contentIds.put(source.name(), source.contentId()));
+        return new ClusterChunks(commandBus, cluster, eventBus, transactions, sourceMarks, contentIds, meter,
+                chunkRows);
+    }
+
+    /**
+     * The client a row's client field names, or {@link ImportedRows#NO_CLIENT}: in a cluster the
+     * row, even a malformed one, is stored with that client's rows and marks.
+     */
+    private static int clientNamed(CsvRow row) {
+        try {
+            // a row without its fields names no client, whatever it holds
+            row.checkFieldCount();
+            int client = Integer.parseInt(row.client().strip());
+            return client >= 0 && client <= TransactionIntake.MAX_CLIENT ? client : ImportedRows.NO_CLIENT;
+        } catch (MalformedRowException | NumberFormatException e) {
+            return ImportedRows.NO_CLIENT;
+        }
+    }
+
+    /** Whether an import through a cluster stored this row of its client already (see {@link ClusterChunks}). */
+    private static boolean storedAlready(Map<String, Map<Integer, Long>> storedByClient, CsvRow row, int client) {
+        if (client == ImportedRows.NO_CLIENT || storedByClient.isEmpty()) {
+            return false;
+        }
+        Map<Integer, Long> stored = storedByClient.get(row.origin().source());
+        return stored != null && row.origin().line() <= stored.getOrDefault(client, 0L);
+    }
+
+    /**
+     * Which sources to read and from which line: a source imported whole before is skipped. For a
+     * source an import through a cluster began, how far each client's rows are stored goes into
+     * {@code storedByClient}, by source name.
+     */
+    private List<FusedRows.Input> plan(List<ImportSource> sources, SourceMarks marks,
+                                       Map<String, Map<Integer, Long>> storedByClient) {
         List<FusedRows.Input> inputs = new ArrayList<>();
         Set<String> contents = new HashSet<>();
         for (ImportSource source : sources) {
@@ -137,8 +196,14 @@ public class ImportJob {
                 continue;
             }
             long done = mark.map(ImportProgress.Mark::linesDone).orElse(0L);
-            if (done > 0) {
-                log.warn("{}: resuming after line {}, where an earlier import of it stopped", source.name(), done);
+            Map<Integer, Long> byClient = progress.clientMarks(source.contentId());
+            if (!byClient.isEmpty()) {
+                storedByClient.put(source.name(), byClient);
+            }
+            if (done > 0 || !byClient.isEmpty()) {
+                log.warn("{}: resuming after line {}, where an earlier import of it stopped{}", source.name(), done,
+                        byClient.isEmpty() ? "" : ", leaving out the rows of " + byClient.size()
+                                + " clients stored after it");
             }
             marks.track(source, done);
             inputs.add(new FusedRows.Input(source.reader(), done));

@@ -45,6 +45,19 @@ public class ImportTransactions implements AutoCloseable {
     }
 
     /**
+     * The transaction of a chunk that does not depend on the chunks before it having been stored: a
+     * part of an import decided on a client's owner in a cluster, which stands or falls alone. Only
+     * once every chunk before it has ended.
+     */
+    public synchronized ChunkTransaction nextAlone() {
+        if (latest != null && !latest.hasEnded()) {
+            throw new IllegalStateException("a chunk transaction is still open");
+        }
+        latest = new ChunkTransaction(this, null);
+        return latest;
+    }
+
+    /**
      * Reads what the import's committed chunks recorded, on the import's own connection, so that
      * planning an import never waits for the projection's connection. Only between chunks.
      */

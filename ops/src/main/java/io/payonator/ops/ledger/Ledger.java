@@ -48,6 +48,17 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
+     * Opens the ledger at {@code location} for the command line as the member {@code node} of the
+     * cluster that serves it: with a cluster node's share of the writer's lock, the projection
+     * shared as on the nodes, and {@code properties} that configure the cluster.
+     */
+    public static Ledger openInCluster(LedgerLocation location, String node, Map<String, Object> properties) {
+        Map<String, Object> clustered = new HashMap<>(properties);
+        clustered.put(LedgerConfiguration.POOLED_PROPERTY, true);
+        return start(commandLine(), location, location.lockForCluster(node), clustered);
+    }
+
+    /**
      * Opens the ledger at {@code location} to read its balances while another process writes it:
      * without the writer's lock, and without running the balance projection, which is the
      * writer's; the tables show what its projection has applied. Nothing is written.

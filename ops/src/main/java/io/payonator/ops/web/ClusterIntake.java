@@ -1,9 +1,11 @@
 package io.payonator.ops.web;
 
 import io.payonator.api.RejectionReason;
+import io.payonator.api.command.ImportPart;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.ops.cluster.ClusterConfiguration;
 import io.payonator.ops.cluster.ClusterMembership;
+import io.payonator.ops.importer.ImportPartStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -44,13 +46,18 @@ class ClusterIntake {
     private final boolean clustered;
     private final CommandBus commandBus;
     private final OnlineIntake intake;
+    private final LedgerWrites writes;
+    private final ImportPartStore parts;
     /** The owner's side: forwarded requests decided one at a time, outside the command's unit of work. */
     private final ExecutorService owner;
 
-    ClusterIntake(ObjectProvider<ClusterMembership> membership, CommandBus commandBus, OnlineIntake intake) {
+    ClusterIntake(ObjectProvider<ClusterMembership> membership, CommandBus commandBus, OnlineIntake intake,
+                  LedgerWrites writes, ImportPartStore parts) {
         this.clustered = membership.getIfAvailable() != null;
         this.commandBus = commandBus;
         this.intake = intake;
+        this.writes = writes;
+        this.parts = parts;
         this.owner = clustered ? Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "payonator-owner");
             thread.setDaemon(true);
@@ -58,6 +65,7 @@ class ClusterIntake {
         }) : null;
         if (clustered) {
             commandBus.subscribe(ClusterConfiguration.OWNER_COMMAND, this::answerAsOwner);
+            commandBus.subscribe(ClusterConfiguration.IMPORT_PART_COMMAND, this::storeImportPart);
         }
     }
 
@@ -116,6 +124,25 @@ class ClusterIntake {
             return owner.submit(() -> decide(request)).get();
         } catch (ExecutionException e) {
             return OwnerAnswer.problem(HttpStatus.INTERNAL_SERVER_ERROR.value(), null, String.valueOf(e.getCause()));
+        }
+    }
+
+    /**
+     * The owner's side of an import through the cluster: the part is stored on the owner's thread,
+     * with the node's other writes, as one of them (so not while a replay runs). Never throws.
+     */
+    private ImportPart.Outcome storeImportPart(CommandMessage<?> message) throws InterruptedException {
+        ImportPart part = (ImportPart) message.getPayload();
+        try {
+            return owner.submit(() -> writes.exclusive(() -> parts.store(part))).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ErrorResponseException refused && refused.getStatusCode().value() == 503) {
+                return ImportPart.Outcome.retryLater(refused.getBody().getDetail());
+            }
+            log.error("an import's rows of client {} and others could not be stored: {}", part.client(),
+                    cause.getMessage(), cause);
+            return ImportPart.Outcome.failed(cause.getMessage());
         }
     }
 

@@ -1,10 +1,5 @@
 package io.payonator.ops.web;
 
-import io.payonator.ops.cluster.ClusterMembership;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import io.payonator.ops.ledger.ProjectionReadConnections;
 import io.payonator.ops.ledger.ReplayJob;
 import org.springframework.stereotype.Component;
@@ -29,26 +24,28 @@ class ServiceReplay {
     private final LedgerWrites writes;
     private final ProjectionReadConnections reads;
 
-    private final boolean clustered;
+    private final ClusterReplay cluster;
 
-    ServiceReplay(ReplayJob job, LedgerWrites writes, ProjectionReadConnections reads,
-                  ObjectProvider<ClusterMembership> cluster) {
+    ServiceReplay(ReplayJob job, LedgerWrites writes, ProjectionReadConnections reads, ClusterReplay cluster) {
         this.job = job;
         this.writes = writes;
         this.reads = reads;
-        this.clustered = cluster.getIfAvailable() != null;
+        this.cluster = cluster;
     }
 
+    /**
+     * On a node of a cluster, the replay is the whole cluster's: every other node pauses (see
+     * {@link ClusterReplay}) and this one rebuilds every segment of the projection.
+     */
     ReplayReport replay() throws InterruptedException {
-        if (clustered) {
-            // the other nodes hold segments of the projection and go on writing: a replay here alone
-            // could neither reset their segments nor compare tables that do not change meanwhile
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "this node serves the ledger in a cluster, where a replay from the service is not available yet;"
-                            + " nothing was changed. Stop the nodes, run payonator replay --db URL, start them again"),
-                    null);
-        }
         writes.beginReplay();
+        ClusterReplay.Paused others;
+        try {
+            others = cluster.clustered() ? cluster.pauseOthers() : null;
+        } catch (RuntimeException e) {
+            writes.endReplay(false);
+            throw e;
+        }
         boolean succeeded = false;
         try {
             ReplayReport report = ReplayReport.of(job.replay(TIMEOUT, reads::pinSnapshot));
@@ -61,6 +58,9 @@ class ServiceReplay {
                     : "; nothing was reset"), e);
         } finally {
             // after a failure the snapshot stays: the tables behind it may be half rebuilt
+            if (others != null) {
+                others.resume(succeeded || !reads.snapshotPinned());
+            }
             writes.endReplay(succeeded);
         }
     }
