@@ -3,6 +3,7 @@ package io.payonator.ops.ledger;
 import io.payonator.api.query.AccountBalance;
 import io.payonator.query.TransactionHistoryIndex;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import java.util.List;
 public class ReplayJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayJob.class);
+    private static final long CLAIM_RETRY_MILLIS = 1_000;
 
     private final ProjectionCatchUp catchUp;
     private final LedgerQueries queries;
@@ -71,7 +73,7 @@ public class ReplayJob {
         }
         historyIndex.suspend();
         try {
-            processor.resetTokens();
+            resetTokens(processor, timeout);
             processor.start();
             catchUp.await(timeout);
         } finally {
@@ -83,6 +85,27 @@ public class ReplayJob {
         log.info("replay rebuilt {} accounts and the rejects report in {} ms", outcome.accountsAfter().size(),
                 outcome.nanos() / 1_000_000);
         return outcome;
+    }
+
+    /**
+     * Resets the projection's position, once every segment can be claimed. A process that died
+     * holding segments (a cluster's node killed, or a node that started and was refused by the
+     * cluster) leaves its claims in the token store until they time out; nothing is reset before.
+     */
+    private static void resetTokens(StreamingEventProcessor processor, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.info("waiting for a claim on the projection to time out before the reset: {}", e.getMessage());
+                Thread.sleep(CLAIM_RETRY_MILLIS);
+            }
+        }
     }
 
     private String rejectsDigest() throws IOException {
