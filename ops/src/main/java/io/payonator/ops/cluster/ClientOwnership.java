@@ -10,6 +10,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -50,9 +51,16 @@ final class ClientOwnership implements ConsistentHashChangeListener {
                 }
             }
         }
+        List<String> before = names(previous);
         previous = next;
-        log.info("cluster members now {}: {} clients changed owner, {} cached clients dropped",
-                next.getMembers().stream().map(Member::name).sorted().toList(), moved, dropped);
+        if (moved > 0 || !before.equals(names(next))) {
+            log.info("cluster members now {}: {} clients changed owner, {} cached clients dropped", names(next),
+                    moved, dropped);
+        }
+    }
+
+    private static List<String> names(ConsistentHash hash) {
+        return hash.getMembers().stream().map(Member::name).sorted().toList();
     }
 
     private static String owner(ConsistentHash hash, String key) {

@@ -69,8 +69,14 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    ClusterMembership clusterMembership(JGroupsConnector connector, JChannel channel, ClusterSettings settings) {
-        return new ClusterMembership(connector, channel, settings);
+    MembershipAnnouncer membershipAnnouncer(DistributedCommandBus bus) {
+        return new MembershipAnnouncer(bus);
+    }
+
+    @Bean
+    ClusterMembership clusterMembership(JGroupsConnector connector, JChannel channel, ClusterSettings settings,
+                                        ClusterRoutes routes) {
+        return new ClusterMembership(connector, channel, settings, routes);
     }
 
     /** A fair share of the projection's segments: each node as many as the nodes it sees leave it. */

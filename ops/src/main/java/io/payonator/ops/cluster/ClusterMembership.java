@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +25,12 @@ public final class ClusterMembership implements SmartLifecycle {
     private final JGroupsConnector connector;
     private final JChannel channel;
     private final ClusterSettings settings;
+    private final ClusterRoutes routes;
     private volatile boolean running;
 
-    ClusterMembership(JGroupsConnector connector, JChannel channel, ClusterSettings settings) {
+    ClusterMembership(JGroupsConnector connector, JChannel channel, ClusterSettings settings, ClusterRoutes routes) {
         this.connector = connector;
+        this.routes = routes;
         this.channel = channel;
         this.settings = settings;
     }
@@ -83,12 +86,18 @@ public final class ClusterMembership implements SmartLifecycle {
     }
 
     /** The members in this node's current view, itself included, by their cluster addresses, sorted. */
+    /**
+     * The members this node sees: in the cluster's view and in its routing. A member the view holds
+     * but whose announcement the routing missed ({@link MembershipAnnouncer}) is left out until it
+     * is routed to.
+     */
     public List<String> members() {
         View view = channel.getView();
         if (view == null) {
             return List.of();
         }
-        return view.getMembers().stream().map(Address::toString).sorted().toList();
+        Set<String> routed = routes.members();
+        return view.getMembers().stream().map(Address::toString).filter(routed::contains).sorted().toList();
     }
 
     /** How many members this node sees, itself included; 1 before it has joined. */

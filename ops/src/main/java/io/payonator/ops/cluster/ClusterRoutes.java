@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -58,6 +60,11 @@ public final class ClusterRoutes {
     }
 
     /** The members that do not take {@code command}, by name, sorted. */
+    /** Every member the bus routes to, by name. */
+    public Set<String> members() {
+        return current.getMembers().stream().map(Member::name).collect(Collectors.toSet());
+    }
+
     public List<String> membersWithout(String command) {
         ConsistentHash hash = current;
         List<String> takers = takers(hash, probe(command));

@@ -26,6 +26,7 @@ public class ReplayJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayJob.class);
     private static final long CLAIM_RETRY_MILLIS = 1_000;
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(60);
 
     private final ProjectionCatchUp catchUp;
     private final LedgerQueries queries;
@@ -73,7 +74,7 @@ public class ReplayJob {
         }
         historyIndex.suspend();
         try {
-            resetTokens(processor, timeout);
+            resetTokens(processor);
             processor.start();
             catchUp.await(timeout);
         } finally {
@@ -90,10 +91,11 @@ public class ReplayJob {
     /**
      * Resets the projection's position, once every segment can be claimed. A process that died
      * holding segments (a cluster's node killed, or a node that started and was refused by the
-     * cluster) leaves its claims in the token store until they time out; nothing is reset before.
+     * cluster) leaves its claims in the token store until they time out (10 s); nothing is reset
+     * before. A claim still held after {@link #CLAIM_WAIT} belongs to a live process: the replay fails.
      */
-    private static void resetTokens(StreamingEventProcessor processor, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private static void resetTokens(StreamingEventProcessor processor) throws InterruptedException {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
         while (true) {
             try {
                 processor.resetTokens();
