@@ -1,6 +1,8 @@
 package io.payonator.ops.cluster;
 
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.concurrent.Executors;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class MembershipAnnouncer implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(MembershipAnnouncer.class);
     private static final long PERIOD_SECONDS = 5;
 
     private final DistributedCommandBus bus;
@@ -32,8 +35,16 @@ final class MembershipAnnouncer implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        announcing.scheduleWithFixedDelay(() -> bus.updateLoadFactor(bus.getLoadFactor()), PERIOD_SECONDS,
-                PERIOD_SECONDS, TimeUnit.SECONDS);
+        announcing.scheduleWithFixedDelay(this::announce, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A failure is logged, not thrown: thrown, it would silently end every later announcement. */
+    private void announce() {
+        try {
+            bus.updateLoadFactor(bus.getLoadFactor());
+        } catch (RuntimeException e) {
+            log.warn("could not announce this node's membership to the cluster: {}", e.getMessage(), e);
+        }
     }
 
     @Override
