@@ -61,6 +61,12 @@ final class LedgerStorageEngine extends JdbcEventStorageEngine {
         return super.appendEvents(connection, events, serializer);
     }
 
+    /** Axon's text, written by {@link StoredTimestamps#format}. */
+    @Override
+    protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp) throws SQLException {
+        statement.setString(position, StoredTimestamps.format(timestamp));
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         return readAhead.fetch(lastToken, batchSize);

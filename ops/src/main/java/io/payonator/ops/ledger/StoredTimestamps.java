@@ -6,16 +6,44 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the event store's timestamps. Axon writes them as {@code 2026-11-24T09:15:57.716Z} (UTC,
- * milliseconds, see {@link DateTimeUtils#formatInstant}) and parses them with a general ISO-8601
+ * Reads and writes the event store's timestamps. Axon writes them as {@code 2026-11-24T09:15:57.716Z}
+ * (UTC, milliseconds, see {@link DateTimeUtils#formatInstant}) and parses them with a general ISO-8601
  * formatter, twice for every event a processor reads: a seventh of the projection's time. This
- * reads that one layout directly and leaves anything else to Axon's parser.
+ * reads that one layout directly and leaves anything else to Axon's parser. Writing, Axon's
+ * formatter was 7% of an import worker's time; the events of a chunk are stamped within the same
+ * few seconds, so the text up to the second is kept and only the milliseconds are written anew.
  */
 final class StoredTimestamps {
 
     private static final int LENGTH = "2026-11-24T09:15:57.716Z".length();
+    /** Years of four digits: the layout Axon gives them, which the shortcut below reproduces. */
+    private static final long FIRST_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long END_SECOND = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+
+    /** A second and its text up to the decimal point, {@code 2026-11-24T09:15:57.}; replaced as a whole. */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
     private StoredTimestamps() {
+    }
+
+    /** Exactly what {@link DateTimeUtils#formatInstant} gives, cheaper when the second repeats. */
+    static String format(Instant instant) {
+        long epochSecond = instant.getEpochSecond();
+        if (epochSecond < FIRST_SECOND || epochSecond >= END_SECOND) {
+            return DateTimeUtils.formatInstant(instant);
+        }
+        Second second = lastSecond;
+        if (second.epochSecond() != epochSecond) {
+            String full = DateTimeUtils.formatInstant(Instant.ofEpochSecond(epochSecond));
+            second = new Second(epochSecond, full.substring(0, full.length() - "000Z".length()));
+            lastSecond = second;
+        }
+        int millis = instant.getNano() / 1_000_000;
+        char[] tail = {(char) ('0' + millis / 100), (char) ('0' + millis / 10 % 10), (char) ('0' + millis % 10), 'Z'};
+        return second.text().concat(new String(tail));
     }
 
     static Instant parse(String text) {

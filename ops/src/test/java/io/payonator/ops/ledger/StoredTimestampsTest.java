@@ -29,4 +29,22 @@ class StoredTimestampsTest {
             assertThat(StoredTimestamps.parse(other)).as(other).isEqualTo(DateTimeUtils.parseInstant(other));
         }
     }
+
+    @Test
+    void writesWhatAxonWould() {
+        SplittableRandom random = new SplittableRandom(20261130);
+        Instant previous = Instant.EPOCH;
+        for (int i = 0; i < 100_000; i++) {
+            // mostly the same second as the one before, as a chunk's events are; sometimes any other
+            Instant instant = random.nextInt(4) == 0 ? Instant.ofEpochMilli(random.nextLong(7_258_118_400_000L))
+                    : previous.plusMillis(random.nextInt(3));
+            assertThat(StoredTimestamps.format(instant)).isEqualTo(DateTimeUtils.formatInstant(instant));
+            previous = instant;
+        }
+        for (Instant edge : new Instant[]{Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.5Z"),
+                Instant.ofEpochSecond(1, 999_999_999)}) {
+            assertThat(StoredTimestamps.format(edge)).isEqualTo(DateTimeUtils.formatInstant(edge));
+        }
+    }
 }
