@@ -1,12 +1,10 @@
 package io.payonator.ops.cluster;
 
+import io.payonator.ops.testing.ServedNode;
 import org.jgroups.JChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +28,7 @@ class ClusterChannelTest {
 
     @Test
     void membersWithTheSecretSeeEachOtherByTheirAddresses() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = ServedNode.freeLoopbackPorts(2);
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
         join(ClusterSettings.parse(members, "127.0.0.1:" + ports[0], SECRET));
         JChannel second = join(ClusterSettings.parse(members, "127.0.0.1:" + ports[1], SECRET));
@@ -41,7 +39,7 @@ class ClusterChannelTest {
 
     @Test
     void aProcessWithoutTheSecretCannotJoin() throws Exception {
-        int[] ports = freePorts(2);
+        int[] ports = ServedNode.freeLoopbackPorts(2);
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
         JChannel member = join(ClusterSettings.parse(members, "127.0.0.1:" + ports[0], SECRET));
 
@@ -53,7 +51,7 @@ class ClusterChannelTest {
 
     @Test
     void theStackSendsNothingButTcpToTheListedMembers() throws Exception {
-        int[] ports = freePorts(1);
+        int[] ports = ServedNode.freeLoopbackPorts(1);
         JChannel channel = ClusterChannel.create(ClusterSettings.parse("127.0.0.1:" + ports[0],
                 "127.0.0.1:" + ports[0], SECRET));
         channels.add(channel);
@@ -83,22 +81,5 @@ class ClusterChannelTest {
         channels.add(channel);
         channel.connect("payonator-test");
         return channel;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }

@@ -1,13 +1,12 @@
 package io.payonator.ops.web;
 
+import io.payonator.ops.testing.ServedNode;
 import io.payonator.ops.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "payonator.cluster.bench", matches = "true")
 class ClusterBenchIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
-    private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+) ");
     private static final String TOKEN = "cluster-bench-token";
     private static final int WRITERS = 8;
     private static final int WARM_UP_ROWS = 300;
@@ -55,7 +50,7 @@ class ClusterBenchIT {
     @Test
     void singleRowPostsOverOneTwoAndThreeNodes() throws Exception {
         int rows = Integer.getInteger("payonator.cluster.bench.rows", 3000);
-        Process version = new ProcessBuilder(LAUNCHER.toString(), "--version")
+        Process version = new ProcessBuilder(ServedNode.LAUNCHER.toString(), "--version")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(version.waitFor(5, TimeUnit.MINUTES)).isTrue();
         List<String> lines = new ArrayList<>();
@@ -68,20 +63,22 @@ class ClusterBenchIT {
 
     private String run(int size, int rows) throws Exception {
         String db = TestPostgres.newDatabase();
-        int[] ports = freePorts(size);
+        int[] ports = ServedNode.freeLoopbackPorts(size);
         String members = String.join(",", Arrays.stream(ports).mapToObj(port -> "127.0.0.1:" + port).toList());
         List<Process> processes = new ArrayList<>();
         try {
             List<URI> nodes = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Path err = work.resolve("bench-" + size + "-" + i + ".err");
-                ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
+                ProcessBuilder builder = new ProcessBuilder(ServedNode.LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
                         "--token", TOKEN, "--cluster", members, "--cluster-bind", "127.0.0.1:" + ports[i])
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
                 builder.environment().put("PAYONATOR_CLUSTER_SECRET", "cluster-bench-secret-0123456789");
                 builder.environment().put("PAYONATOR_JAVA_OPTS", "-Xmx512m");
                 processes.add(builder.start());
-                nodes.add(awaitAddress(processes.get(i), err));
+                ServedNode node = new ServedNode("node " + i, processes.get(i), err);
+                node.awaitAddress();
+                nodes.add(node.uri());
             }
             awaitMembers(nodes.get(0), size);
             post(nodes, WARM_UP_ROWS);
@@ -180,37 +177,5 @@ class ClusterBenchIT {
             Thread.sleep(200);
         }
         throw new AssertionError(node + " does not see " + count + " members");
-    }
-
-    private static URI awaitAddress(Process process, Path err) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher serving = SERVING.matcher(Files.readString(err));
-            if (serving.find()) {
-                return URI.create(serving.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("serve exited:\n" + Files.readString(err));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not say where it listens:\n" + Files.readString(err));
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }

@@ -1,6 +1,7 @@
 package io.payonator.ops.web;
 
 import io.payonator.ops.cli.Cli;
+import io.payonator.ops.testing.ServedNode;
 import io.payonator.ops.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "payonator.cluster.bench", matches = "true")
 class ClusterImportBenchIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
     private static final Pattern SERVING = Pattern.compile("serving .* at http://\\S+ ");
     private static final String SECRET = "cluster-import-bench-secret-0123";
 
@@ -52,10 +51,10 @@ class ClusterImportBenchIT {
         Cli.Result generated = Cli.run("generate", String.valueOf(rows), "--clients", "2000", "--seed", "7");
         assertThat(generated.exitCode()).isZero();
         Files.writeString(input, generated.out());
-        launch(List.of(LAUNCHER.toString(), "--version"), "version").waitFor(5, TimeUnit.MINUTES);
+        launch(List.of(ServedNode.LAUNCHER.toString(), "--version"), "version").waitFor(5, TimeUnit.MINUTES);
 
         long start = System.nanoTime();
-        Process plain = launch(List.of(LAUNCHER.toString(), input.toString(), "--db", TestPostgres.newDatabase()),
+        Process plain = launch(List.of(ServedNode.LAUNCHER.toString(), input.toString(), "--db", TestPostgres.newDatabase()),
                 "plain");
         assertThat(plain.waitFor(30, TimeUnit.MINUTES)).isTrue();
         long plainMillis = (System.nanoTime() - start) / 1_000_000;
@@ -72,7 +71,7 @@ class ClusterImportBenchIT {
     /** Starts the nodes, then times the import through them; its accounts must be the plain import's. */
     private long throughCluster(Path input, int nodes, String accounts) throws Exception {
         String db = TestPostgres.newDatabase();
-        int[] ports = freePorts(nodes + 1);
+        int[] ports = ServedNode.freeLoopbackPorts(nodes + 1);
         List<String> members = new ArrayList<>();
         for (int port : ports) {
             members.add("127.0.0.1:" + port);
@@ -80,7 +79,7 @@ class ClusterImportBenchIT {
         String list = String.join(",", members);
         List<Process> serving = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
-            serving.add(launch(List.of(LAUNCHER.toString(), "serve", "--db", db, "--port", "0", "--token", "bench-token",
+            serving.add(launch(List.of(ServedNode.LAUNCHER.toString(), "serve", "--db", db, "--port", "0", "--token", "bench-token",
                     "--cluster", list, "--cluster-bind", members.get(i)), "node" + nodes + "-" + i));
         }
         for (int i = 0; i < nodes; i++) {
@@ -88,7 +87,7 @@ class ClusterImportBenchIT {
         }
         String name = "import-" + nodes;
         long start = System.nanoTime();
-        Process importing = launch(List.of(LAUNCHER.toString(), input.toString(), "--db", db, "--cluster", list,
+        Process importing = launch(List.of(ServedNode.LAUNCHER.toString(), input.toString(), "--db", db, "--cluster", list,
                 "--cluster-bind", members.get(nodes)), name);
         assertThat(importing.waitFor(30, TimeUnit.MINUTES)).isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -124,22 +123,5 @@ class ClusterImportBenchIT {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }

@@ -2,14 +2,13 @@ package io.payonator.ops.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payonator.ops.cli.Cli;
+import io.payonator.ops.testing.ServedNode;
 import io.payonator.ops.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterImportIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
-    private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+) ");
     private static final String TOKEN = "cluster-import-it-token";
     private static final String SECRET = "cluster-import-it-secret-0123";
     private static final int ROWS = 30_000;
@@ -74,11 +69,11 @@ class ClusterImportIT {
         assertThat(plain.exitCode()).as(plain.err()).isZero();
 
         String db = TestPostgres.newDatabase();
-        int[] ports = freePorts(3);
+        int[] ports = ServedNode.freeLoopbackPorts(3);
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
-        prepareLauncher();
-        Node[] nodes = {serve(db, members, ports[0], "node0"), serve(db, members, ports[1], "node1")};
-        for (Node node : nodes) {
+        ServedNode.prepareLauncher();
+        ServedNode[] nodes = {serve(db, members, ports[0], "node0"), serve(db, members, ports[1], "node1")};
+        for (ServedNode node : nodes) {
             node.awaitAddress();
             awaitMembers(node, 2);
         }
@@ -121,11 +116,11 @@ class ClusterImportIT {
         assertThat(Files.readString(work.resolve("import-again.err"))).contains("skipped: already imported");
         assertThat(Files.readString(work.resolve("import-again.out"))).isEqualTo(plain.out());
 
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             awaitMembers(node, 2);
         }
         boolean writesPausedOnTheOther = replayOnOneNode(nodes[0], nodes[1]);
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             assertThat(get(node, "/accounts", "text/csv").body()).as("accounts on " + node.name).isEqualTo(plain.out());
         }
         assertThat(writesPausedOnTheOther).as("node1 refused writes while node0 replayed").isTrue();
@@ -137,7 +132,7 @@ class ClusterImportIT {
      * {@code POST /admin/replay} on {@code replaying} while {@code other} serves: answered identical,
      * and {@code other}'s health says its writes are closed while it runs (returned).
      */
-    private boolean replayOnOneNode(Node replaying, Node other) throws Exception {
+    private boolean replayOnOneNode(ServedNode replaying, ServedNode other) throws Exception {
         CompletableFuture<HttpResponse<String>> replay = replay(replaying);
         boolean pausedSeen = false;
         while (!replay.isDone()) {
@@ -149,30 +144,30 @@ class ClusterImportIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode report = Http.JSON.readTree(answer.body());
         assertThat(report.get("identical").asBoolean()).as(answer.body()).isTrue();
-        for (Node node : new Node[]{replaying, other}) {
+        for (ServedNode node : new ServedNode[]{replaying, other}) {
             awaitWritesOpen(node);
         }
         return pausedSeen;
     }
 
-    private CompletableFuture<HttpResponse<String>> replay(Node node) {
-        return http.sendAsync(HttpRequest.newBuilder(node.uri.resolve("/admin/replay")).timeout(Duration.ofMinutes(10))
+    private CompletableFuture<HttpResponse<String>> replay(ServedNode node) {
+        return http.sendAsync(HttpRequest.newBuilder(node.uri().resolve("/admin/replay")).timeout(Duration.ofMinutes(10))
                         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private Process importThroughCluster(String db, String members, int port, Path input, String name,
                                          String... more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), input.toString(), "--db", db,
+        List<String> command = new ArrayList<>(List.of(ServedNode.LAUNCHER.toString(), input.toString(), "--db", db,
                 "--cluster", members, "--cluster-bind", "127.0.0.1:" + port));
         command.addAll(List.of(more));
         return launch(command, name);
     }
 
-    private Node serve(String db, String members, int port, String name) throws IOException {
-        Process process = launch(List.of(LAUNCHER.toString(), "serve", "--db", db, "--port", "0", "--token", TOKEN,
+    private ServedNode serve(String db, String members, int port, String name) throws IOException {
+        Process process = launch(List.of(ServedNode.LAUNCHER.toString(), "serve", "--db", db, "--port", "0", "--token", TOKEN,
                 "--cluster", members, "--cluster-bind", "127.0.0.1:" + port), name);
-        return new Node(name, process, work.resolve(name + ".err"));
+        return new ServedNode(name, process, work.resolve(name + ".err"));
     }
 
     private Process launch(List<String> command, String name) throws IOException {
@@ -215,18 +210,11 @@ class ClusterImportIT {
         }
     }
 
-    /** The launcher unpacks the jar on its first run: once, before processes start side by side. */
-    private static void prepareLauncher() throws Exception {
-        Process version = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(version.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    }
-
-    private JsonNode health(Node node) throws IOException {
+    private JsonNode health(ServedNode node) throws IOException {
         return Http.JSON.readTree(get(node, "/actuator/health/projection", "application/json").body());
     }
 
-    private void awaitMembers(Node node, int count) throws Exception {
+    private void awaitMembers(ServedNode node, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (health(node).path("details").path("members").size() != count) {
             assertThat(System.nanoTime()).as(node.name + " sees " + count + " members").isLessThan(deadline);
@@ -234,7 +222,7 @@ class ClusterImportIT {
         }
     }
 
-    private void awaitWritesOpen(Node node) throws Exception {
+    private void awaitWritesOpen(ServedNode node) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!health(node).path("details").path("writesOpen").asBoolean(false)
                 || health(node).path("details").path("lagEvents").asLong(-1) != 0) {
@@ -244,9 +232,9 @@ class ClusterImportIT {
         }
     }
 
-    private HttpResponse<String> get(Node node, String path, String accept) {
+    private HttpResponse<String> get(ServedNode node, String path, String accept) {
         try {
-            return http.send(HttpRequest.newBuilder(node.uri.resolve(path)).timeout(Duration.ofSeconds(30))
+            return http.send(HttpRequest.newBuilder(node.uri().resolve(path)).timeout(Duration.ofSeconds(30))
                     .header("Accept", accept).header("Authorization", "Bearer " + TOKEN).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -254,54 +242,6 @@ class ClusterImportIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
-    }
-
-    /** A node: its process, its standard error, and the address it serves at once it says so. */
-    private static final class Node {
-
-        final String name;
-        final Process process;
-        final Path err;
-        URI uri;
-
-        Node(String name, Process process, Path err) {
-            this.name = name;
-            this.process = process;
-            this.err = err;
-        }
-
-        void awaitAddress() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher serving = SERVING.matcher(Files.readString(err));
-                if (serving.find()) {
-                    uri = URI.create(serving.group(1));
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + Files.readString(err));
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError(name + " did not say where it listens:\n" + Files.readString(err));
         }
     }
 }

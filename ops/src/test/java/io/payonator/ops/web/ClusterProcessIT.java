@@ -2,6 +2,7 @@ package io.payonator.ops.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payonator.ops.cli.Cli;
+import io.payonator.ops.testing.ServedNode;
 import io.payonator.ops.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,8 +36,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterProcessIT {
 
-    private static final Path LAUNCHER = Path.of("payonator").toAbsolutePath();
-    private static final Pattern SERVING = Pattern.compile("serving .* at (http://\\S+) ");
     private static final String TOKEN = "cluster-it-token";
     private static final String SECRET = "cluster-it-secret-0123456789";
     private static final int CLIENTS = 40;
@@ -91,17 +86,17 @@ class ClusterProcessIT {
     @Test
     void killedNodeLosesNothingAndNoTxIdIsAppliedTwice() throws Exception {
         String db = TestPostgres.newDatabase();
-        int[] ports = freePorts(3);
+        int[] ports = ServedNode.freeLoopbackPorts(3);
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
-        prepareLauncher();
-        Node[] nodes = new Node[3];
+        ServedNode.prepareLauncher();
+        ServedNode[] nodes = new ServedNode[3];
         for (int i = 0; i < 3; i++) {
             nodes[i] = start(db, members, ports[i], SECRET, "node" + i);
         }
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             node.awaitAddress();
         }
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             awaitMembers(node, 3);
         }
         assertNoUdp(nodes);
@@ -128,17 +123,17 @@ class ClusterProcessIT {
         }
         writers.shutdown();
 
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             awaitCaughtUp(node);
         }
         String accounts = get(nodes[0], "/accounts", "text/csv").body();
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             assertThat(get(node, "/accounts", "text/csv").body()).as("accounts on " + node.name).isEqualTo(accounts);
         }
         checkLedger(db, nodes[1], accounts);
 
         // the replay: nodes stopped, the command line rebuilds the balances from the events
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             node.process.destroy();
             assertThat(node.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
@@ -153,7 +148,7 @@ class ClusterProcessIT {
     }
 
     /** One writer: rows round-robin over the nodes; some tx ids also go to a second node at once. */
-    private Void write(int writer, Node[] nodes, AtomicLong nextTx, ExecutorService pool) throws Exception {
+    private Void write(int writer, ServedNode[] nodes, AtomicLong nextTx, ExecutorService pool) throws Exception {
         for (int row = 0; row < ROWS_PER_WRITER; row++) {
             long tx = nextTx.getAndIncrement();
             int client = (int) (tx % CLIENTS);
@@ -176,11 +171,11 @@ class ClusterProcessIT {
     }
 
     /** Posts until some node answers 200; a 503 or a dead node means: the same request to the next node. */
-    private Void post(Node[] nodes, int first, long tx, int client, String type, long units) throws Exception {
+    private Void post(ServedNode[] nodes, int first, long tx, int client, String type, long units) throws Exception {
         String body = "{\"type\":\"" + type + "\",\"client\":" + client + ",\"tx\":" + tx + ",\"amount\":\""
                 + units / 10_000 + "\"}";
         for (int attempt = 0; attempt < 60; attempt++) {
-            Node node = nodes[(first + attempt) % 3];
+            ServedNode node = nodes[(first + attempt) % 3];
             if (attempt > 0) {
                 retries.incrementAndGet();
                 Thread.sleep(attempt % 3 == 0 ? 500 : 50);
@@ -224,7 +219,7 @@ class ClusterProcessIT {
      * "accepted" answer is allowed only where an attempt got a 503 or no answer (the owner stored it,
      * its answer was lost with the change): its retry is then, by SPEC.md, a duplicate_tx.
      */
-    private void checkLedger(String db, Node node, String accounts) throws Exception {
+    private void checkLedger(String db, ServedNode node, String accounts) throws Exception {
         Map<Long, Answer> answeredAccepted = new HashMap<>();
         for (List<Answer> forTx : answers.values()) {
             List<Answer> yes = forTx.stream().filter(a -> a.outcome().equals("accepted")).toList();
@@ -285,14 +280,14 @@ class ClusterProcessIT {
     }
 
     /** A process without the members' secret is refused, and the members' views stay as they were. */
-    private void assertStrangerCannotJoin(String db, String members, Node member) throws Exception {
-        int port = freePorts(1)[0];
-        Node stranger = start(db, members + ",127.0.0.1:" + port, port, "not-the-secret-at-all", "stranger");
+    private void assertStrangerCannotJoin(String db, String members, ServedNode member) throws Exception {
+        int port = ServedNode.freeLoopbackPorts(1)[0];
+        ServedNode stranger = start(db, members + ",127.0.0.1:" + port, port, "not-the-secret-at-all", "stranger");
         assertThat(stranger.process.waitFor(120, TimeUnit.SECONDS)).as("the stranger gives up").isTrue();
         assertThat(stranger.process.exitValue()).isNotZero();
         assertThat(Files.readString(stranger.err)).contains("refused this node");
         assertThat(members(member)).hasSize(3).doesNotContain("127.0.0.1:" + port);
-        ProcessBuilder withoutSecret = new ProcessBuilder(LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
+        ProcessBuilder withoutSecret = new ProcessBuilder(ServedNode.LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
                 "--token", TOKEN, "--cluster", members, "--cluster-bind", members.split(",")[0])
                 .redirectErrorStream(true).redirectOutput(work.resolve("no-secret.txt").toFile());
         withoutSecret.environment().remove("PAYONATOR_CLUSTER_SECRET");
@@ -306,10 +301,10 @@ class ClusterProcessIT {
      * The JVMs of the nodes have no UDP socket: cluster traffic is TCP to the listed members only.
      * (Their TCP sockets are listed with their pids, so the tool shows processes here.)
      */
-    private static void assertNoUdp(Node[] nodes) throws Exception {
+    private static void assertNoUdp(ServedNode[] nodes) throws Exception {
         String udp = sockets("-uanp");
         String tcp = sockets("-tanp");
-        for (Node node : nodes) {
+        for (ServedNode node : nodes) {
             assertThat(tcp).as("TCP sockets of " + node.name).contains("pid=" + node.process.pid() + ",");
             assertThat(udp).as("UDP sockets of " + node.name).doesNotContain("pid=" + node.process.pid() + ",");
         }
@@ -327,7 +322,7 @@ class ClusterProcessIT {
      * one node's service runs over the whole cluster (here on an empty ledger; ClusterImportIT
      * replays a full one).
      */
-    private void assertPlainWritersAreRefused(String db, Node node, int clusterPort) throws Exception {
+    private void assertPlainWritersAreRefused(String db, ServedNode node, int clusterPort) throws Exception {
         Path rows = work.resolve("rows.csv");
         Files.writeString(rows, "type,client,tx,amount\ndeposit,1,4000000000,1.0\n");
         Cli.Result imported = Cli.run(rows.toString(), "--db", db);
@@ -340,16 +335,9 @@ class ClusterProcessIT {
         assertThat(Http.JSON.readTree(replay.body()).get("identical").asBoolean()).as(replay.body()).isTrue();
     }
 
-    /** The launcher unpacks the jar on its first run: once, before processes start side by side. */
-    private static void prepareLauncher() throws Exception {
-        Process version = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(version.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    }
-
-    private Node start(String db, String members, int port, String secret, String name) throws IOException {
+    private ServedNode start(String db, String members, int port, String secret, String name) throws IOException {
         Path err = work.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
+        ProcessBuilder builder = new ProcessBuilder(ServedNode.LAUNCHER.toString(), "serve", "--db", db, "--port", "0",
                 "--token", TOKEN, "--cluster", members, "--cluster-bind", "127.0.0.1:" + port)
                 .redirectOutput(work.resolve(name + ".out").toFile())
                 .redirectError(err.toFile());
@@ -357,7 +345,7 @@ class ClusterProcessIT {
         builder.environment().put("PAYONATOR_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
         Process process = builder.start();
         processes.add(process);
-        return new Node(name, process, err);
+        return new ServedNode(name, process, err);
     }
 
     private void awaitPosted(int rows) throws InterruptedException {
@@ -366,7 +354,7 @@ class ClusterProcessIT {
         }
     }
 
-    private List<String> members(Node node) {
+    private List<String> members(ServedNode node) {
         JsonNode health = Http.JSON.valueToTree(Map.of());
         try {
             health = Http.JSON.readTree(get(node, "/actuator/health/projection", "application/json").body());
@@ -378,7 +366,7 @@ class ClusterProcessIT {
         return members;
     }
 
-    private void awaitMembers(Node node, int count) throws InterruptedException {
+    private void awaitMembers(ServedNode node, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (members(node).size() != count) {
             assertThat(System.nanoTime()).as(node.name + " sees " + count + " members").isLessThan(deadline);
@@ -386,7 +374,7 @@ class ClusterProcessIT {
         }
     }
 
-    private void awaitCaughtUp(Node node) throws Exception {
+    private void awaitCaughtUp(ServedNode node) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             JsonNode health = Http.JSON.readTree(get(node, "/actuator/health/projection", "application/json").body());
@@ -398,7 +386,7 @@ class ClusterProcessIT {
         }
     }
 
-    private HttpResponse<String> get(Node node, String path, String accept) {
+    private HttpResponse<String> get(ServedNode node, String path, String accept) {
         try {
             return http.send(HttpRequest.newBuilder(node.uri().resolve(path)).timeout(Duration.ofSeconds(30))
                     .header("Accept", accept).header("Authorization", "Bearer " + TOKEN).GET().build(),
@@ -408,58 +396,6 @@ class ClusterProcessIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
-    }
-
-    /** A node: its process, its standard error, and the address it serves at once it says so. */
-    private static final class Node {
-
-        final String name;
-        final Process process;
-        final Path err;
-        private volatile URI uri;
-
-        Node(String name, Process process, Path err) {
-            this.name = name;
-            this.process = process;
-            this.err = err;
-        }
-
-        URI uri() {
-            return uri;
-        }
-
-        void awaitAddress() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher serving = SERVING.matcher(Files.readString(err));
-                if (serving.find()) {
-                    uri = URI.create(serving.group(1));
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + Files.readString(err));
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError(name + " did not say where it listens:\n" + Files.readString(err));
         }
     }
 }
