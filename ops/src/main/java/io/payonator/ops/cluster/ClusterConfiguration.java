@@ -79,10 +79,11 @@ public class ClusterConfiguration {
         return new ClusterMembership(connector, channel, settings, routes);
     }
 
-    /** A fair share of the projection's segments: each node as many as the nodes it sees leave it. */
+    /** A fair share of the projection's segments: each node as many as the serving nodes it sees leave it; an import none. */
     @Bean
-    ClusterProjectionShare projectionShare(JChannel channel) {
-        return new ClusterProjectionShare(channel);
+    ClusterProjectionShare projectionShare(JChannel channel, ClusterRoutes routes,
+                                           @Value("${" + ClusterSettings.PROJECTS_PROPERTY + ":true}") boolean projects) {
+        return new ClusterProjectionShare(() -> ClusterMembership.inView(channel), routes, projects);
     }
 
     @Bean

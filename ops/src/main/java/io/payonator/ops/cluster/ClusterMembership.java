@@ -85,25 +85,20 @@ public final class ClusterMembership implements SmartLifecycle {
         return settings.members().stream().map(ClusterSettings::name).toList();
     }
 
-    /** The members in this node's current view, itself included, by their cluster addresses, sorted. */
     /**
      * The members this node sees: in the cluster's view and in its routing. A member the view holds
      * but whose announcement the routing missed ({@link MembershipAnnouncer}) is left out until it
      * is routed to.
      */
     public List<String> members() {
-        View view = channel.getView();
-        if (view == null) {
-            return List.of();
-        }
         Set<String> routed = routes.members();
-        return view.getMembers().stream().map(Address::toString).filter(routed::contains).sorted().toList();
+        return inView(channel).stream().filter(routed::contains).sorted().toList();
     }
 
-    /** How many members this node sees, itself included; 1 before it has joined. */
-    static int size(JChannel channel) {
+    /** The members in the channel's current view, itself included, by their cluster addresses; none before it has joined. */
+    static List<String> inView(JChannel channel) {
         View view = channel.getView();
-        return view == null ? 1 : Math.max(1, view.size());
+        return view == null ? List.of() : view.getMembers().stream().map(Address::toString).toList();
     }
 
     /** The node could not join its cluster: a wrong secret, or no way to reach the members. */

@@ -59,12 +59,17 @@ public final class ClusterRoutes {
         return found;
     }
 
-    /** The members that do not take {@code command}, by name, sorted. */
     /** Every member the bus routes to, by name. */
     public Set<String> members() {
         return current.getMembers().stream().map(Member::name).collect(Collectors.toSet());
     }
 
+    /** The members that take {@code command}, by name, sorted. */
+    public List<String> membersWith(String command) {
+        return takers(current, probe(command)).stream().sorted().toList();
+    }
+
+    /** The members that do not take {@code command}, by name, sorted. */
     public List<String> membersWithout(String command) {
         ConsistentHash hash = current;
         List<String> takers = takers(hash, probe(command));
