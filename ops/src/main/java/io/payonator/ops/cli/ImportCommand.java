@@ -143,13 +143,13 @@ final class ImportCommand implements Callable<Integer> {
 
     /**
      * The ledger; with {@code --cluster}, as a member of the cluster that serves it: the rows go
-     * to their clients' owners, and this process owns no client and holds no segment of the projection.
+     * to their clients' owners, and this process owns no client and runs no projection.
      */
     private Ledger open(ClusterSettings member) throws IOException {
         if (member == null) {
             return Ledger.open(db == null ? SqliteLocation.temporary() : db);
         }
-        return Ledger.openInCluster(db, ClusterSettings.name(member.bind()), member.importerProperties());
+        return Ledger.openInCluster(db, ClusterSettings.name(member.bind()), member.properties());
     }
 
     /** This process's place in the cluster that serves the ledger, or {@code null}. */

@@ -79,11 +79,10 @@ public class ClusterConfiguration {
         return new ClusterMembership(connector, channel, settings, routes);
     }
 
-    /** A fair share of the projection's segments: each node as many as the serving nodes it sees leave it; an import none. */
+    /** A fair share of the projection's segments: each node as many as the serving nodes it sees leave it. */
     @Bean
-    ClusterProjectionShare projectionShare(JChannel channel, ClusterRoutes routes,
-                                           @Value("${" + ClusterSettings.PROJECTS_PROPERTY + ":true}") boolean projects) {
-        return new ClusterProjectionShare(() -> ClusterMembership.inView(channel), routes, projects);
+    ClusterProjectionShare projectionShare(JChannel channel, ClusterRoutes routes) {
+        return new ClusterProjectionShare(() -> ClusterMembership.inView(channel), routes);
     }
 
     @Bean

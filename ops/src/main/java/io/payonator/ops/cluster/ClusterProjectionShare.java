@@ -11,33 +11,26 @@ import java.util.function.Supplier;
  * While this node rebuilds the projection for the whole cluster (a replay, with every other node's
  * processor stopped), it takes all of them.
  *
- * <p>A process that joins only to import holds none, and the nodes do not count it: its projection
- * would otherwise hold segments that a replay on a node resets, and an import that joined after the
- * replay began could claim one in the middle of it. The nodes project what the import stores; the
- * import waits for them (the token store knows every segment, whoever holds it).
+ * <p>A process that joins only to import runs no projection ({@code Ledger.openInCluster}), and the
+ * nodes do not count it: its projection would otherwise hold segments that a replay on a node
+ * resets, and an import that joined after the replay began could claim one in the middle of it.
+ * The nodes project what the import stores; the import waits for them (the token store knows
+ * every segment, whoever holds it).
  */
 public final class ClusterProjectionShare implements ProjectionShare {
 
     private final Supplier<Collection<String>> view;
     private final ClusterRoutes routes;
-    private final boolean holdsSegments;
     private volatile boolean all;
 
-    /**
-     * @param view          the members of the cluster's current view, by name; empty before joining
-     * @param holdsSegments whether this process runs a share of the projection (a node), or none (an import)
-     */
-    ClusterProjectionShare(Supplier<Collection<String>> view, ClusterRoutes routes, boolean holdsSegments) {
+    /** @param view the members of the cluster's current view, by name; empty before joining */
+    ClusterProjectionShare(Supplier<Collection<String>> view, ClusterRoutes routes) {
         this.view = view;
         this.routes = routes;
-        this.holdsSegments = holdsSegments;
     }
 
     @Override
     public int segmentsFor(int totalSegments) {
-        if (!holdsSegments) {
-            return 0;
-        }
         if (all) {
             return totalSegments;
         }

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ public record ClusterSettings(List<InetSocketAddress> members, InetSocketAddress
     public static final String MEMBERS_PROPERTY = "payonator.cluster.members";
     public static final String BIND_PROPERTY = "payonator.cluster.bind";
     public static final String SECRET_PROPERTY = "payonator.cluster.secret";
-    /** Whether this member runs a share of the projection: a node does, an import does not. */
-    public static final String PROJECTS_PROPERTY = "payonator.cluster.projects";
     /** The environment variable that may hold the secret instead of {@code --cluster-secret}. */
     public static final String SECRET_VARIABLE = "PAYONATOR_CLUSTER_SECRET";
     /** Shorter secrets are refused: the secret is all that keeps a stranger out. */
@@ -69,16 +66,6 @@ public record ClusterSettings(List<InetSocketAddress> members, InetSocketAddress
     public Map<String, Object> properties() {
         return Map.of(MEMBERS_PROPERTY, String.join(",", members.stream().map(ClusterSettings::name).toList()),
                 BIND_PROPERTY, name(bind), SECRET_PROPERTY, secret);
-    }
-
-    /**
-     * The context properties of a process that joins to import: these settings, and no share of the
-     * projection ({@link ClusterProjectionShare}); the nodes project what it stores.
-     */
-    public Map<String, Object> importerProperties() {
-        Map<String, Object> importer = new HashMap<>(properties());
-        importer.put(PROJECTS_PROPERTY, false);
-        return importer;
     }
 
     /** A member as {@code --cluster} names it, and as health and metrics show it: {@code 127.0.0.1:7801}. */

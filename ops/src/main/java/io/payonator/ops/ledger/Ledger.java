@@ -49,12 +49,14 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Opens the ledger at {@code location} for the command line as the member {@code node} of the
-     * cluster that serves it: with a cluster node's share of the writer's lock, the projection
-     * shared as on the nodes, and {@code properties} that configure the cluster.
+     * cluster that serves it: with a cluster node's share of the writer's lock, {@code properties}
+     * that configure the cluster, and no balance projection: the nodes project what this process
+     * stores ({@link ProjectionCatchUp} follows them through the token store). A projection here
+     * would hold segments that a replay on a node resets.
      */
     public static Ledger openInCluster(LedgerLocation location, String node, Map<String, Object> properties) {
         Map<String, Object> clustered = new HashMap<>(properties);
-        clustered.put(LedgerConfiguration.POOLED_PROPERTY, true);
+        clustered.put(PROJECTION_AUTO_START, false);
         return start(commandLine(), location, location.lockForCluster(node), clustered);
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import java.util.List;
 
@@ -31,16 +32,26 @@ public class ProjectionCatchUp {
 
     /** The projection's tokens, for a pooled projection, whose segments may be spread over the nodes of a cluster. */
     private final ProjectionTokens tokens;
+    /** Whether this process runs the projection (not a cluster's import, nor a reader beside the writer). */
+    private final boolean projectsHere;
 
     ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore,
-                      EventStoreConnections connections, Serializer serializer) {
+                      EventStoreConnections connections, Serializer serializer,
+                      @Value("${" + Ledger.PROJECTION_AUTO_START + ":true}") boolean projectsHere) {
         this.processing = processing;
+        this.projectsHere = projectsHere;
         this.eventStore = eventStore;
         this.tokens = new ProjectionTokens(connections, serializer);
     }
 
-    private boolean pooled() {
-        return processor() instanceof PooledStreamingEventProcessor;
+    /**
+     * Whether other processes apply some or all of the events: the segments of a pooled projection
+     * may be held by any node of a cluster, and a cluster's import (like a reader beside the writer)
+     * runs no projection of its own.
+     * The token store knows every segment, whoever holds it.
+     */
+    private boolean projectedElsewhere() {
+        return !projectsHere || processor() instanceof PooledStreamingEventProcessor;
     }
 
     /** The segments of the projection this process holds, by id. */
@@ -81,7 +92,7 @@ public class ProjectionCatchUp {
      * it has none (not running, or reset).
      */
     public long applied() {
-        if (pooled()) {
+        if (projectedElsewhere()) {
             return tokens.appliedBySlowestSegment().orElse(0);
         }
         return processor().processingStatus().values().stream()
@@ -105,8 +116,7 @@ public class ProjectionCatchUp {
                         segment.getError());
             }
         }
-        if (pooled()) {
-            // the segments may be held by other nodes too: the token store knows them all
+        if (projectedElsewhere()) {
             return tokens.appliedBySlowestSegment().orElse(-1) >= head;
         }
         // caught up only once a worker says so, not when the launcher has just claimed a token that

@@ -26,18 +26,14 @@ class ClusterProjectionShareTest {
     private ConsistentHash hash = new ConsistentHash();
 
     @Test
-    void nodesShareTheSegmentsAndAnImportCountsForNone() {
+    void nodesShareTheSegmentsAndAnImportInTheViewCountsForNone() {
         join("node0", NODE_COMMANDS);
         join("node1", NODE_COMMANDS);
         join("import", Set.of());
-        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes, true);
-        ClusterProjectionShare importer = new ClusterProjectionShare(() -> view, routes, false);
+        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes);
 
         // three members in the view, but two of them project: 3 segments each covers all 6
         assertThat(node.segmentsFor(SEGMENTS)).isEqualTo(3);
-        assertThat(importer.segmentsFor(SEGMENTS)).isZero();
-        importer.claimAll(true);
-        assertThat(importer.segmentsFor(SEGMENTS)).as("an import holds none, even asked to").isZero();
     }
 
     @Test
@@ -45,7 +41,7 @@ class ClusterProjectionShareTest {
         join("node0", NODE_COMMANDS);
         view.add("node1");
         view.add("node2");
-        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes, true);
+        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes);
 
         assertThat(node.segmentsFor(SEGMENTS)).isEqualTo(6);
         join("node1", NODE_COMMANDS);
@@ -56,7 +52,7 @@ class ClusterProjectionShareTest {
 
     @Test
     void aReplayingNodeTakesEverySegmentAndAloneItHoldsThemAll() {
-        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes, true);
+        ClusterProjectionShare node = new ClusterProjectionShare(() -> view, routes);
         assertThat(node.segmentsFor(SEGMENTS)).as("before joining").isEqualTo(6);
 
         join("node0", NODE_COMMANDS);

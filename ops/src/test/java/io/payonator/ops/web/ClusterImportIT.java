@@ -85,12 +85,13 @@ class ClusterImportIT {
 
         // killed first while its first chunk is being stored by the owners, then once chunks are stored
         Process killed = importThroughCluster(db, members, ports[2], input, "import-killed");
-        awaitStored(db, killed, "SELECT count(*) FROM import_client_mark", 50);
+        awaitStored(db, killed, "import-killed", "SELECT count(*) FROM import_client_mark", 50);
         killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         List<String> storedWhenKilled = new ArrayList<>(List.of(progress(db)));
         awaitMembers(nodes[0], 2);
         Process killedAgain = importThroughCluster(db, members, ports[2], input, "import-killed-again");
-        awaitStored(db, killedAgain, "SELECT coalesce(max(lines_done), 0) FROM import_source", ROWS / 3);
+        awaitStored(db, killedAgain, "import-killed-again", "SELECT coalesce(max(lines_done), 0) FROM import_source",
+                ROWS / 3);
         killedAgain.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         storedWhenKilled.add(progress(db));
         awaitMembers(nodes[0], 2);
@@ -182,10 +183,13 @@ class ClusterImportIT {
     }
 
     /** Waits until {@code query} counts {@code least} or more of what the import stored, while it still runs. */
-    private void awaitStored(String db, Process importing, String query, long least) throws Exception {
+    private void awaitStored(String db, Process importing, String name, String query, long least) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (count(db, query) < least) {
-            assertThat(importing.isAlive()).as("the import is still running when killed").isTrue();
+            if (!importing.isAlive()) {
+                throw new AssertionError(name + " ended (" + importing.exitValue() + ") before it was killed:\n"
+                        + Files.readString(work.resolve(name + ".err")));
+            }
             assertThat(System.nanoTime()).as("the import stores chunks").isLessThan(deadline);
             Thread.sleep(20);
         }
