@@ -65,7 +65,9 @@ public class LedgerConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
-                                                 EventStoreConnections connections, StorageBackend backend) {
+                                                 EventStoreConnections connections, StorageBackend backend,
+                                                 @Value("${" + TxReservations.STORED_PROPERTY + ":true}")
+                                                 boolean storesReservations) {
         ClientSnapshotSerializer snapshots = new ClientSnapshotSerializer(defaultSerializer);
         return new LedgerStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshots)
@@ -79,7 +81,8 @@ public class LedgerConfiguration {
                 .createTailToken(EventStoreQueries::createTailToken)
                 .createTokenAt(EventStoreQueries::createTokenAt)
                 .lastSequenceNumberFor(EventStoreQueries::lastSequenceNumberFor)
-                .fetchTrackedEvents(EventStoreQueries::fetchTrackedEvents), backend, persistenceExceptionResolver);
+                .fetchTrackedEvents(EventStoreQueries::fetchTrackedEvents), backend, persistenceExceptionResolver,
+                storesReservations);
     }
 
     /**

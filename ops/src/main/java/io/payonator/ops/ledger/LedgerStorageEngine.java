@@ -41,12 +41,16 @@ final class LedgerStorageEngine extends JdbcEventStorageEngine {
     private final ReadAhead readAhead = new ReadAhead(super::fetchTrackedEvents);
     private final StorageBackend backend;
     private final PersistenceExceptionResolver duplicates;
+    /** Whether the events' tx-id reservations are stored: not in a temporary ledger ({@link TxReservations#STORED_PROPERTY}). */
+    private final boolean storesReservations;
 
-    LedgerStorageEngine(Builder builder, StorageBackend backend, PersistenceExceptionResolver duplicates) {
+    LedgerStorageEngine(Builder builder, StorageBackend backend, PersistenceExceptionResolver duplicates,
+                        boolean storesReservations) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MILLIS).persistenceExceptionResolver(duplicates));
         this.backend = backend;
         this.duplicates = duplicates;
+        this.storesReservations = storesReservations;
     }
 
     /**
@@ -57,7 +61,9 @@ final class LedgerStorageEngine extends JdbcEventStorageEngine {
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
         backend.beforeAppend(connection);
-        TxReservationTable.insert(connection, events, duplicates);
+        if (storesReservations) {
+            TxReservationTable.insert(connection, events, duplicates);
+        }
         return super.appendEvents(connection, events, serializer);
     }
 

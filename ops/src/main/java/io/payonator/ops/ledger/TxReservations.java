@@ -34,6 +34,13 @@ import java.util.stream.Stream;
 @Component
 public class TxReservations implements StoredDeposits {
 
+    /**
+     * Whether the event store writes the table (default true). A temporary ledger does not: one
+     * import writes it and decides its rows against memory, snapshots are off so its clients are
+     * always sourced whole, and the file is deleted when the import ends; nothing would read it.
+     */
+    public static final String STORED_PROPERTY = "payonator.ledger.store-reservations";
+
     private static final Logger log = LoggerFactory.getLogger(TxReservations.class);
     private static final String UPGRADE = "tx_reservation";
     private static final int BATCH = 10_000;

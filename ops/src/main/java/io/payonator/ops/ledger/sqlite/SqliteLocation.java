@@ -1,6 +1,7 @@
 package io.payonator.ops.ledger.sqlite;
 
 import io.payonator.ops.ledger.LedgerLocation;
+import io.payonator.ops.ledger.TxReservations;
 import io.payonator.query.BalanceProjection;
 
 import java.io.IOException;
@@ -54,6 +55,8 @@ public final class SqliteLocation implements LedgerLocation {
             properties.put("payonator.snapshots.every-events", "0");
             // and nothing reads its transaction history: the import's output is balances and rejects
             properties.put(BalanceProjection.TRANSACTION_HISTORY, "false");
+            // nor its tx-id reservations: the import decides against memory, and no client is restored
+            properties.put(TxReservations.STORED_PROPERTY, "false");
         }
         return properties;
     }
