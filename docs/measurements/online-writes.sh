@@ -2,7 +2,9 @@
 # The online write rate (issue 14): start `serve` on a fresh SQLite ledger, warm it up, then wrk
 # with 64 connections, first on GET /actuator/health, then posting single-row JSON deposits with
 # distinct tx ids (online-writes.lua); print both rates, their ratio and the deposits' p99, and
-# stop the service. One run; take the median of three.
+# stop the service. One run; take the median of three. Also printed: the service's CPU time (all
+# its threads, user and system) per answer in each phase, a figure that other processes on the
+# machine disturb less than the rates.
 #
 # Usage: docs/measurements/online-writes.sh [SECONDS] [CONNECTIONS]      (default 15 s, 64)
 # Environment: PAYONATOR the launcher (default: this repository's ops/payonator), PORT (18080),
@@ -33,11 +35,21 @@ until grep -q "serving .* at http" "$work/serve.log" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/serve.log" >&2; echo "serve died" >&2; exit 1; }
 done
 
-# $1 mode, $2 seconds, $3 first tx id; prints wrk's RESULT line
+# the service's CPU time so far, user and system, in clock ticks
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$pid/stat"
+}
+# $1 mode, $2 seconds, $3 first tx id; prints wrk's RESULT line with the service's cpu_ticks used
 run() {
-    WRK_MODE="$1" WRK_TOKEN="$token" WRK_TX_BASE="$3" \
-        wrk -t"$threads" -c"$connections" -d"$2s" --latency -s "$here/online-writes.lua" "$url" \
-        | grep "^RESULT" | tee /dev/stderr
+    local before result
+    before="$(cpu_ticks)"
+    result="$(WRK_MODE="$1" WRK_TOKEN="$token" WRK_TX_BASE="$3" \
+        wrk -t"$threads" -c"$connections" -d"$2s" --latency -s "$here/online-writes.lua" "$url" | grep "^RESULT")"
+    echo "$result cpu_ticks=$(( $(cpu_ticks) - before ))" | tee /dev/stderr
+}
+# the service's CPU microseconds per answer of a RESULT line
+cpu_per_answer() {
+    echo "$(field cpu_ticks "$1") * 1000000 / $(getconf CLK_TCK) / $(field requests "$1")" | bc
 }
 field() {
     grep -o "$1=[0-9.]*" <<<"$2" | cut -d= -f2
@@ -55,6 +67,7 @@ for line in "$health" "$deposits"; do
 done
 health_rate="$(field rate "$health")"
 write_rate="$(field rate "$deposits")"
-printf 'health %.0f/s, deposits %.0f/s, ratio %.2f, deposits p99 %s ms (%s connections, %s s)\n' \
+printf 'health %.0f/s, deposits %.0f/s, ratio %.2f, deposits p99 %s ms (%s connections, %s s);'\
+' service CPU per answer: health %s us, deposit %s us\n' \
     "$health_rate" "$write_rate" "$(echo "$write_rate / $health_rate" | bc -l)" "$(field p99_ms "$deposits")" \
-    "$connections" "$seconds"
+    "$connections" "$seconds" "$(cpu_per_answer "$health")" "$(cpu_per_answer "$deposits")"

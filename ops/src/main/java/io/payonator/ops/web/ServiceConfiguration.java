@@ -93,6 +93,11 @@ public class ServiceConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    OneWriteAnswers oneWriteAnswers() {
+        return new OneWriteAnswers();
+    }
+
+    @Bean
     FixedOrigin fixedOrigin(@Value("${" + PUBLIC_URL_PROPERTY + ":}") String publicUrl) {
         return new FixedOrigin(publicUrl.isEmpty() ? null : URI.create(publicUrl));
     }

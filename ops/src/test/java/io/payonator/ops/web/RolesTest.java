@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -228,6 +229,19 @@ class RolesTest {
         return path.equals("/transactions")
                 ? http.post(path, "application/json", DEPOSIT.formatted(1, nextTx.incrementAndGet()), authorization)
                 : http.post(path, "application/json", "", authorization);
+    }
+
+    /** {@link OneWriteAnswers}: an answer, given or refused, comes with its length, not as a chunked body. */
+    @Test
+    void answersComeWholeWithTheirLength() {
+        List<Http.Response> answers = List.of(http.get("/actuator/health"), post(TestTokens.WRITE, 7),
+                http.post("/transactions", "application/json", DEPOSIT.formatted(7, nextTx.incrementAndGet()), null));
+        assertThat(answers).extracting(Http.Response::status).containsExactly(200, 200, 401);
+        for (Http.Response answer : answers) {
+            assertThat(answer.header("Transfer-Encoding")).as(answer.body()).isEmpty();
+            assertThat(answer.header("Content-Length")).as(answer.body())
+                    .contains(String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
+        }
     }
 
     private Http.Response post(String token, int client) {
