@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryBuilderCustomizer;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +61,22 @@ public class LedgerConfiguration {
 
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
+
+    /**
+     * Hibernate's EntityManagerFactory is built on a thread of its own while Axon and the rest of
+     * the context start on the main one: on two cores that takes a tenth of a small import's time
+     * off. Only the projection's first transaction waits for it. Spring Boot would use its
+     * application task executor, which it leaves out where {@code @EnableJpaRepositories} is
+     * declared, as here ({@code LedgerApplication}, whose deferred repositories make this work).
+     */
+    @Bean
+    public EntityManagerFactoryBuilderCustomizer jpaBootstrapOnItsOwnThread() {
+        return builder -> {
+            SimpleAsyncTaskExecutor bootstrap = new SimpleAsyncTaskExecutor("jpa-bootstrap-");
+            bootstrap.setDaemon(true);
+            builder.setBootstrapExecutor(bootstrap);
+        };
+    }
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
