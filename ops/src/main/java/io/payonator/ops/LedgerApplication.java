@@ -16,8 +16,8 @@ import org.springframework.data.repository.config.BootstrapMode;
  * service's beans are added only by {@code payonator serve} ({@code io.payonator.ops.web.ServiceConfiguration}).
  * The query side's repositories are bootstrapped deferred: this annotation's mode, not Spring Boot's
  * {@code spring.data.jpa.repositories.bootstrap-mode}, applies to them, and only a deferred mode lets
- * Hibernate start on a thread of its own ({@code io.payonator.ops.ledger.JpaBootstrap}) while Axon
- * and the rest of the context start on the main one.
+ * Hibernate start on a thread of its own ({@code LedgerConfiguration.jpaBootstrapOnItsOwnThread}) while
+ * Axon and the rest of the context start on the main one.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

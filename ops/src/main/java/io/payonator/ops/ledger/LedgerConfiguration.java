@@ -64,8 +64,8 @@ public class LedgerConfiguration {
 
     /**
      * Hibernate's EntityManagerFactory is built on a thread of its own while Axon and the rest of
-     * the context start on the main one: on two cores that takes a tenth of a small import's time
-     * off. Only the projection's first transaction waits for it. Spring Boot would use its
+     * the context start on the main one, each on one of two cores. Only the projection's first
+     * transaction waits for it. Spring Boot would use its
      * application task executor, which it leaves out where {@code @EnableJpaRepositories} is
      * declared, as here ({@code LedgerApplication}, whose deferred repositories make this work).
      */
