@@ -133,7 +133,7 @@ final class ImportCommand implements Callable<Integer> {
                 new ImportReport(console, queries, lastEventBefore, rejectsTarget())
                         .print(summary, files, System.nanoTime() - start);
                 if (log.isDebugEnabled()) {
-                    // the management beans it reads take a tenth of a second to start: only when asked for
+                    // the management beans it reads are slow to start: only when the line is logged
                     log.debug(HeapReport.describe());
                 }
                 return ExitCode.OK;

@@ -65,9 +65,9 @@ public class LedgerConfiguration {
     /**
      * Hibernate's EntityManagerFactory is built on a thread of its own while Axon and the rest of
      * the context start on the main one, each on one of two cores. Only the projection's first
-     * transaction waits for it. Spring Boot would use its
-     * application task executor, which it leaves out where {@code @EnableJpaRepositories} is
-     * declared, as here ({@code LedgerApplication}, whose deferred repositories make this work).
+     * transaction waits for it. Spring Boot would set its application task executor here only for
+     * repositories it configures itself, not for those of {@code @EnableJpaRepositories}
+     * ({@code LedgerApplication}, whose deferred bootstrap mode makes this work).
      */
     @Bean
     public EntityManagerFactoryBuilderCustomizer jpaBootstrapOnItsOwnThread() {
