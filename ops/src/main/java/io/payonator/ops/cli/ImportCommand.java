@@ -132,7 +132,10 @@ final class ImportCommand implements Callable<Integer> {
                 writeReports(queries);
                 new ImportReport(console, queries, lastEventBefore, rejectsTarget())
                         .print(summary, files, System.nanoTime() - start);
-                log.debug(HeapReport.describe());
+                if (log.isDebugEnabled()) {
+                    // the management beans it reads are slow to start: only when the line is logged
+                    log.debug(HeapReport.describe());
+                }
                 return ExitCode.OK;
             }
         }

@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryBuilderCustomizer;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +61,22 @@ public class LedgerConfiguration {
 
     /** Events read per query when loading aggregates or feeding processors. */
     private static final int EVENT_BATCH_SIZE = 10_000;
+
+    /**
+     * Hibernate's EntityManagerFactory is built on a thread of its own while Axon and the rest of
+     * the context start on the main one, each on one of two cores. Only the projection's first
+     * transaction waits for it. Spring Boot would set its application task executor here only for
+     * repositories it configures itself, not for those of {@code @EnableJpaRepositories}
+     * ({@code LedgerApplication}, whose deferred bootstrap mode makes this work).
+     */
+    @Bean
+    public EntityManagerFactoryBuilderCustomizer jpaBootstrapOnItsOwnThread() {
+        return builder -> {
+            SimpleAsyncTaskExecutor bootstrap = new SimpleAsyncTaskExecutor("jpa-bootstrap-");
+            bootstrap.setDaemon(true);
+            builder.setBootstrapExecutor(bootstrap);
+        };
+    }
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
