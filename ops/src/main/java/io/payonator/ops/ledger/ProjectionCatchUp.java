@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -100,22 +101,41 @@ public class ProjectionCatchUp {
                 .min().orElse(0);
     }
 
-    /** The error that stopped the projection, if it is stopped by one (it retries the failed batch). */
+    /**
+     * The error that stopped the projection, if it is stopped by one: a failed batch, which it
+     * retries, or an error its thread died of.
+     */
     public Optional<Throwable> failure() {
-        return processor().processingStatus().values().stream()
+        Optional<Throwable> failedBatch = processor().processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(EventTrackerStatus::getError)
                 .findFirst();
+        return failedBatch.isPresent() ? failedBatch : threadDied();
+    }
+
+    /**
+     * A tracking processor whose thread died of an uncaught error (an {@link Error}, such as running
+     * out of memory) is paused in an error state with no segment left to report it, and would never
+     * catch up. Axon logs the error itself. (A pooled processor's error state is its coordinator
+     * backing off before it retries.)
+     */
+    private Optional<Throwable> threadDied() {
+        if (!projectsHere || !(processor() instanceof TrackingEventProcessor tracking) || !tracking.isError()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProjectionFailedException("the balance projection's thread stopped on an error it"
+                + " could not recover from (logged by Axon's TrackingEventProcessor; --debug shows its stack trace)",
+                null));
     }
 
     private boolean caughtUpTo(long head) {
-        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
-        for (EventTrackerStatus segment : segments) {
-            if (segment.isErrorState()) {
-                throw new ProjectionFailedException("the balance projection failed: " + segment.getError().getMessage(),
-                        segment.getError());
-            }
+        Optional<Throwable> failure = failure();
+        if (failure.isPresent()) {
+            throw failure.get() instanceof ProjectionFailedException failed ? failed
+                    : new ProjectionFailedException("the balance projection failed: " + failure.get().getMessage(),
+                    failure.get());
         }
+        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
         if (projectedElsewhere()) {
             return tokens.appliedBySlowestSegment().orElse(-1) >= head;
         }
