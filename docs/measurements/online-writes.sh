@@ -9,14 +9,17 @@
 # Usage: docs/measurements/online-writes.sh [SECONDS] [CONNECTIONS]      (default 15 s, 64)
 # Environment: PAYONATOR the launcher (default: this repository's ops/payonator), PORT (18080),
 # DB a ledger to use instead of a fresh SQLite file (a PostgreSQL URL: give an empty database),
-# WARMUP seconds of each request before measuring (5), THREADS wrk threads (2).
+# WARMUP seconds of each request before measuring (60), THREADS wrk threads (2).
+# The warm-up is long because the rates are a running service's: after 10 s of deposits the JIT's
+# C2 compiler was still a third of the service's CPU per deposit, and the rate was 40% of what it
+# is once compiling is done (docs/PERFORMANCE.md, 2026-11-30, fifth session).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-15}"
 connections="${2:-64}"
 payonator="${PAYONATOR:-$here/../../ops/payonator}"
 port="${PORT:-18080}"
-warmup="${WARMUP:-5}"
+warmup="${WARMUP:-60}"
 threads="${THREADS:-2}"
 token=s3cret
 work="$(mktemp -d)"
