@@ -11,8 +11,8 @@ import org.springframework.core.env.Profiles;
 import java.util.List;
 
 /**
- * Leaves the auto-configuration of the web server, Actuator, springdoc, Bean Validation and Spring
- * Security out of every context but the service's ({@code payonator serve}). Their jars are on the
+ * Leaves the auto-configuration of the web server, Actuator, springdoc, Bean Validation, Spring
+ * Security and Thymeleaf out of every context but the service's ({@code payonator serve}). Their jars are on the
  * class path of every command; the command line needs none of them, and evaluating and creating
  * their beans would slow the start of every import. This filter drops them before any of their
  * conditions is evaluated.
@@ -28,7 +28,9 @@ public final class ServeOnlyAutoConfigurations implements AutoConfigurationImpor
             "org.springframework.boot.autoconfigure.http.",
             "org.springframework.boot.autoconfigure.data.web.",
             "org.springframework.boot.autoconfigure.validation.",
-            "org.springframework.boot.autoconfigure.security.");
+            "org.springframework.boot.autoconfigure.security.",
+            // the console's templates: the command line built a template engine it never used
+            "org.springframework.boot.autoconfigure.thymeleaf.");
 
     private boolean serving;
 

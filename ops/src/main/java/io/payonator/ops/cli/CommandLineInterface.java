@@ -67,6 +67,8 @@ public final class CommandLineInterface {
         } else {
             console.verbosity().applyToCommand();
         }
+        // after the levels are set: its fallback is logged at debug level
+        SqliteNativeLibrary.useKeptCopy();
         return new CommandLine.RunLast().execute(parseResult);
     }
 
