@@ -2,9 +2,10 @@ package io.payonator.command.intake;
 
 import org.roaringbitmap.RoaringBitmap;
 
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * Reservations looked up in the ledger's stored reservations rather than all held in memory: a
@@ -12,15 +13,30 @@ import java.util.function.LongPredicate;
  * since the last {@link #settle()} are pending: the ledger stores them with the events of their
  * rows, or not at all. Ids known to be reserved are remembered, since a reservation never ends.
  * Not thread-safe: its writer decides rows one request at a time.
+ *
+ * <p>A writer may {@link #lookUp} the ids of the rows it is about to decide together in one query;
+ * an id it did not is looked up alone when a row reserves it.
  */
 public final class StoredTransactionIdRegistry implements TransactionIdRegistry {
 
-    private final LongPredicate stored;
+    /** The ledger's stored reservations. */
+    @FunctionalInterface
+    public interface StoredReservations {
+
+        /** Which of {@code txs} the ledger holds a reservation of. */
+        Collection<Long> reservedAmong(Collection<Long> txs);
+    }
+
+    private final StoredReservations stored;
     private final Set<Long> pending = new HashSet<>();
     private final RoaringBitmap known = new RoaringBitmap();
+    /**
+     * Looked up since the last {@link #settle()} and not stored then. Only until then: the next
+     * rows are decided against what is stored by that time, another writer's rows included.
+     */
+    private final Set<Long> free = new HashSet<>();
 
-    /** @param stored whether the ledger holds a reservation of a tx id */
-    public StoredTransactionIdRegistry(LongPredicate stored) {
+    public StoredTransactionIdRegistry(StoredReservations stored) {
         this.stored = stored;
     }
 
@@ -29,12 +45,35 @@ public final class StoredTransactionIdRegistry implements TransactionIdRegistry 
         if (pending.contains(tx) || known.contains((int) tx)) {
             return false;
         }
-        if (stored.test(tx)) {
-            known.add((int) tx);
-            return false;
+        if (!free.contains(tx)) {
+            lookUp(List.of(tx));
+            if (known.contains((int) tx)) {
+                return false;
+            }
         }
         pending.add(tx);
         return true;
+    }
+
+    /** Asks the ledger at once which of {@code txs} it holds, for the rows about to reserve them. */
+    public void lookUp(Collection<Long> txs) {
+        Set<Long> unknown = new HashSet<>();
+        for (long tx : txs) {
+            if (!pending.contains(tx) && !known.contains((int) tx) && !free.contains(tx)) {
+                unknown.add(tx);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (long tx : stored.reservedAmong(unknown)) {
+            known.add((int) tx);
+        }
+        for (long tx : unknown) {
+            if (!known.contains((int) tx)) {
+                free.add(tx);
+            }
+        }
     }
 
     /**
@@ -43,5 +82,6 @@ public final class StoredTransactionIdRegistry implements TransactionIdRegistry 
      */
     public void settle() {
         pending.clear();
+        free.clear();
     }
 }

@@ -51,6 +51,37 @@ public final class TransactionIntake {
         };
     }
 
+    /**
+     * The tx id a row of these fields reserves if it is well-formed (a deposit or withdrawal with
+     * a valid tx field), or {@link Reservations#NONE}: for a writer that looks up the ids of the
+     * rows it will decide together before it admits them one by one. Nothing is checked further.
+     */
+    public static long reservableTx(String type, String tx) {
+        boolean reserving = TransactionType.fromCode(type)
+                .filter(parsed -> parsed == TransactionType.DEPOSIT || parsed == TransactionType.WITHDRAWAL)
+                .isPresent();
+        return reserving && tx != null ? idOrNone(tx, MAX_TX) : Reservations.NONE;
+    }
+
+    /** {@link #parseId}'s value, or {@link Reservations#NONE} where it would refuse the text. */
+    private static long idOrNone(String text, long max) {
+        if (text.isEmpty()) {
+            return Reservations.NONE;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Reservations.NONE;
+            }
+            value = value * 10 + (c - '0');
+            if (value > max) {
+                return Reservations.NONE;
+            }
+        }
+        return value;
+    }
+
     private static Money positiveAmount(String amount) throws MalformedRowException {
         if (amount == null || amount.isEmpty()) {
             throw new MalformedRowException(INVALID_AMOUNT, "amount is missing");

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * The ledger's stored tx-id reservations and deposits ({@link TxReservationTable}), read without
  * reading any event: all reservations for a bulk import, which decides its rows against memory, or
- * one id at a time for the service; and one deposit at a time for a client restored from its
- * snapshot ({@link StoredDeposits}).
+ * those the rows of a service's write group name; and one deposit at a time for a client restored
+ * from its snapshot ({@link StoredDeposits}).
  *
  * <p>A ledger written before the table existed, or before it held the deposits, has them only in
  * its events. The migration that changed the table marks such a ledger, and the first start of
@@ -44,6 +46,8 @@ public class TxReservations implements StoredDeposits {
     private static final Logger log = LoggerFactory.getLogger(TxReservations.class);
     private static final String UPGRADE = "tx_reservation";
     private static final int BATCH = 10_000;
+    /** Tx ids per lookup query; well below the bound parameters a statement may have (SQLite's before 3.32: 999). */
+    private static final int LOOKUP = 500;
     private static final String FIND_DEPOSIT = "SELECT amount, dispute_state FROM tx_reservation"
             + " WHERE tx = ? AND client = ? AND dispute_state IS NOT NULL";
 
@@ -66,8 +70,16 @@ public class TxReservations implements StoredDeposits {
         return registry;
     }
 
-    public boolean isReserved(long tx) {
-        return !jdbc.queryForList("SELECT tx FROM tx_reservation WHERE tx = ?", Long.class, tx).isEmpty();
+    /** Which of {@code txs} the ledger holds a reservation of: one query for every {@value #LOOKUP} ids. */
+    public List<Long> reservedAmong(Collection<Long> txs) {
+        List<Long> ids = List.copyOf(txs);
+        List<Long> reserved = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP));
+            reserved.addAll(jdbc.queryForList("SELECT tx FROM tx_reservation WHERE tx IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")", Long.class, part.toArray()));
+        }
+        return reserved;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.payonator.api.RejectionReason;
 import io.payonator.api.event.RowMalformed;
 import io.payonator.api.RowOrigin;
 import io.payonator.api.command.TransactionOutcome;
+import io.payonator.command.intake.Reservations;
 import io.payonator.command.intake.StoredTransactionIdRegistry;
 import io.payonator.command.intake.MalformedRowException;
 import io.payonator.command.intake.TransactionIntake;
@@ -44,9 +45,9 @@ import java.util.function.Supplier;
  * cannot be stored, none of it is, and each of its requests is decided and stored again alone, so a
  * request that cannot be stored fails no other. Writes are serialised by {@link LedgerWrites}.
  *
- * <p>Tx ids are reserved against the ledger's stored reservations, looked up as rows name them, so
- * the service starts without reading the ledger's history; the reservations a group takes are
- * stored with its events, or dropped with them.
+ * <p>Tx ids are reserved against the ledger's stored reservations, so the service starts without
+ * reading the ledger's history: the ids a group's rows name are looked up in one query before its
+ * rows are decided. The reservations a group takes are stored with its events, or dropped with them.
  */
 @Component
 class OnlineIntake {
@@ -83,11 +84,14 @@ class OnlineIntake {
     private static final class Block implements WriteGroups.Request {
 
         private final int rows;
+        /** The tx ids its rows would reserve, looked up with the rest of its group's before they are admitted. */
+        private final List<Long> reservableTxs;
         private final Admitter admitter;
         private final CompletableFuture<Answer> answer = new CompletableFuture<>();
 
-        Block(int rows, Admitter admitter) {
+        Block(int rows, List<Long> reservableTxs, Admitter admitter) {
             this.rows = rows;
+            this.reservableTxs = reservableTxs;
             this.admitter = admitter;
         }
 
@@ -127,7 +131,7 @@ class OnlineIntake {
         this.commandBus = commandBus;
         this.clients = clients;
         this.eventBus = eventBus;
-        this.registry = new StoredTransactionIdRegistry(reservations::isReserved);
+        this.registry = new StoredTransactionIdRegistry(reservations::reservedAmong);
         this.writes = writes;
         this.metrics = metrics;
         this.lag = lag;
@@ -147,7 +151,7 @@ class OnlineIntake {
      */
     RowResult submit(TransactionRequest request, String source) throws MalformedRowException {
         RowOrigin origin = new RowOrigin(source, 1);
-        Answer answer = await(new Block(1, () -> List.of(new Admitted(intake.admit(required("type", request.type()),
+        Answer answer = await(new Block(1, reservableTxs(request.type(), request.tx()), () -> List.of(new Admitted(intake.admit(required("type", request.type()),
                 required("client", request.client()), required("tx", request.tx()), request.amount(), origin)))));
         if (answer.refused() != null) {
             throw answer.refused();
@@ -157,13 +161,28 @@ class OnlineIntake {
 
     /** The rows of a CSV body, in order; a malformed row is answered and recorded as an import records it. */
     List<RowResult> submit(List<CsvRow> rows) {
-        return await(new Block(rows.size(), () -> {
+        return await(new Block(rows.size(), reservableTxsOfRows(rows), () -> {
             List<Admission> admissions = new ArrayList<>(rows.size());
             for (CsvRow row : rows) {
                 admissions.add(admit(row));
             }
             return admissions;
         })).rows();
+    }
+
+    private static List<Long> reservableTxs(String type, String tx) {
+        long reservable = TransactionIntake.reservableTx(type, tx);
+        return reservable == Reservations.NONE ? List.of() : List.of(reservable);
+    }
+
+    private static List<Long> reservableTxsOfRows(List<CsvRow> rows) {
+        List<Long> txs = new ArrayList<>(rows.size());
+        for (CsvRow row : rows) {
+            if (row.fault() == null && row.fields().length >= 3) {
+                txs.addAll(reservableTxs(row.type(), row.tx()));
+            }
+        }
+        return txs;
     }
 
     /** Queues the request and waits until the writer has stored it, or failed to. */
@@ -266,6 +285,8 @@ class OnlineIntake {
         // stored with the events, or rolled back with them: the ledger's table says which
         unitOfWork.onCleanup(done -> registry.settle());
         try {
+            // one query for the group's tx ids, not one per row
+            registry.lookUp(txsOfGroup(blocks));
             for (Block block : blocks) {
                 decided.add(new Decided(block, decide(block)));
             }
@@ -278,6 +299,14 @@ class OnlineIntake {
         }
         lag.eventsStored();
         return decided;
+    }
+
+    private static List<Long> txsOfGroup(List<Block> blocks) {
+        List<Long> txs = new ArrayList<>();
+        for (Block block : blocks) {
+            txs.addAll(block.reservableTxs);
+        }
+        return txs;
     }
 
     private Answer decide(Block block) {
