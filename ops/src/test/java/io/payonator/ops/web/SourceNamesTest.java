@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,18 @@ class SourceNamesTest {
         SourceNames inParis = new SourceNames(Clock.fixed(Instant.parse("2026-01-02T03:04:05.006Z"), ZoneId.of("Europe/Paris")));
 
         assertThat(inParis.next()).isEqualTo("api:2026-01-02T03:04:05.006Z#1");
+    }
+
+    /** Each second's text is made once; the name is still the time to the millisecond. */
+    @Test
+    void everyMillisecondAcrossSecondsAndYearsIsNamedAsTheFormatterNamesIt() {
+        DateTimeFormatter arrival = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        Instant start = Instant.parse("2026-12-31T23:59:58.990Z");
+        for (int i = 0; i < 2_100; i++) {
+            Instant time = start.plusMillis(i);
+            String name = nameAt(time.toString());
+            assertThat(name).isEqualTo("api:" + arrival.format(time) + "#" + (i + 1));
+        }
     }
 
     private String nameAt(String instant) {
