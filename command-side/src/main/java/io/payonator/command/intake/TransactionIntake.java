@@ -54,13 +54,17 @@ public final class TransactionIntake {
     /**
      * The tx id a row of these fields reserves if it is well-formed (a deposit or withdrawal with
      * a valid tx field), or {@link Reservations#NONE}: for a writer that looks up the ids of the
-     * rows it will decide together before it admits them one by one. Nothing is checked further.
+     * rows it will decide together before it admits them one by one. Nothing is checked further,
+     * and a missing field ({@code null}) reserves nothing.
      */
     public static long reservableTx(String type, String tx) {
+        if (type == null || tx == null) {
+            return Reservations.NONE;
+        }
         boolean reserving = TransactionType.fromCode(type)
                 .filter(parsed -> parsed == TransactionType.DEPOSIT || parsed == TransactionType.WITHDRAWAL)
                 .isPresent();
-        return reserving && tx != null ? idOrNone(tx, MAX_TX) : Reservations.NONE;
+        return reserving ? idOrNone(tx, MAX_TX) : Reservations.NONE;
     }
 
     /** {@link #parseId}'s value, or {@link Reservations#NONE} where it would refuse the text. */

@@ -20,7 +20,8 @@ class TransactionIntakeTest {
             "deposit,    null,        -1",
             "dispute,    42,          -1",
             "chargeback, 42,          -1",
-            "refund,     42,          -1"})
+            "refund,     42,          -1",
+            "null,       42,          -1"})
     void reservableTx(String type, String tx, long expected) {
         assertThat(TransactionIntake.reservableTx(type, tx)).isEqualTo(expected);
     }
