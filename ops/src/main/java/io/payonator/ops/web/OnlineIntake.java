@@ -151,8 +151,9 @@ class OnlineIntake {
      */
     RowResult submit(TransactionRequest request, String source) throws MalformedRowException {
         RowOrigin origin = new RowOrigin(source, 1);
-        Answer answer = await(new Block(1, reservableTxs(request.type(), request.tx()), () -> List.of(new Admitted(intake.admit(required("type", request.type()),
-                required("client", request.client()), required("tx", request.tx()), request.amount(), origin)))));
+        Answer answer = await(new Block(1, reservableTxs(request.type(), request.tx()),
+                () -> List.of(new Admitted(intake.admit(required("type", request.type()),
+                        required("client", request.client()), required("tx", request.tx()), request.amount(), origin)))));
         if (answer.refused() != null) {
             throw answer.refused();
         }
