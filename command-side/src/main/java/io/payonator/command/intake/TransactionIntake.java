@@ -64,26 +64,8 @@ public final class TransactionIntake {
         boolean reserving = TransactionType.fromCode(type)
                 .filter(parsed -> parsed == TransactionType.DEPOSIT || parsed == TransactionType.WITHDRAWAL)
                 .isPresent();
-        return reserving ? idOrNone(tx, MAX_TX) : Reservations.NONE;
-    }
-
-    /** {@link #parseId}'s value, or {@link Reservations#NONE} where it would refuse the text. */
-    private static long idOrNone(String text, long max) {
-        if (text.isEmpty()) {
-            return Reservations.NONE;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return Reservations.NONE;
-            }
-            value = value * 10 + (c - '0');
-            if (value > max) {
-                return Reservations.NONE;
-            }
-        }
-        return value;
+        long id = reserving ? scanId(tx, MAX_TX) : Reservations.NONE;
+        return id >= 0 ? id : Reservations.NONE;
     }
 
     private static Money positiveAmount(String amount) throws MalformedRowException {
@@ -97,20 +79,40 @@ public final class TransactionIntake {
         }
     }
 
+    /** {@link #scanId}'s refusals: the text is empty, holds other than digits, or exceeds the maximum. */
+    private static final long MISSING = -1;
+    private static final long NOT_UNSIGNED = -2;
+    private static final long OUT_OF_RANGE = -3;
+
     /** A plain unsigned decimal integer within {@code 0..max}; leading zeros are allowed. */
     private static long parseId(String field, String text, long max) throws MalformedRowException {
-        if (text.isEmpty()) {
+        long value = scanId(text, max);
+        if (value == MISSING) {
             throw malformed(field + " is missing");
+        }
+        if (value == NOT_UNSIGNED) {
+            throw malformed(field + " '" + text + "' is not an unsigned integer");
+        }
+        if (value == OUT_OF_RANGE) {
+            throw malformed(field + " '" + text + "' is out of range 0.." + max);
+        }
+        return value;
+    }
+
+    /** {@link #parseId}'s reading: the value, or the negative code of why the text is refused. */
+    private static long scanId(String text, long max) {
+        if (text.isEmpty()) {
+            return MISSING;
         }
         long value = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                throw malformed(field + " '" + text + "' is not an unsigned integer");
+                return NOT_UNSIGNED;
             }
             value = value * 10 + (c - '0');
             if (value > max) {
-                throw malformed(field + " '" + text + "' is out of range 0.." + max);
+                return OUT_OF_RANGE;
             }
         }
         return value;
