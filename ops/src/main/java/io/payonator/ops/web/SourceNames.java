@@ -50,9 +50,10 @@ public final class SourceNames {
 
     /** {@code millis} as {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC. */
     private String arrival(long millis) {
+        long epochSecond = Math.floorDiv(millis, 1000L);
         long inSecond = Math.floorMod(millis, 1000L);
-        if (Math.floorDiv(millis, 1000L) != second) {
-            second = Math.floorDiv(millis, 1000L);
+        if (epochSecond != second) {
+            second = epochSecond;
             secondText = SECOND.format(Instant.ofEpochSecond(second));
         }
         return secondText + (inSecond < 10 ? ".00" : inSecond < 100 ? ".0" : ".") + inSecond + "Z";
